@@ -1,0 +1,36 @@
+import Vapor
+
+/// The injectable dependencies of a running Probity: settings, clock, write serialisation and the
+/// sign-in rate limiter. Reached as `app.probity` / `req.probity`.
+public struct ProbityEnvironment: Sendable {
+    public var settings: Settings
+    public var clock: Clock
+    let writeGate: WriteGate
+    let signInLimiter: SlidingWindowLimiter
+
+    init(settings: Settings, clock: Clock) {
+        self.settings = settings
+        self.clock = clock
+        self.writeGate = WriteGate()
+        self.signInLimiter = SlidingWindowLimiter(limit: settings.signInAttemptsPerMinute, window: 60)
+    }
+}
+
+extension Application {
+    private struct ProbityKey: StorageKey { typealias Value = ProbityEnvironment }
+
+    public var probity: ProbityEnvironment {
+        get {
+            guard let value = storage[ProbityKey.self] else {
+                fatalError("Probity is not configured: call configureProbity(_:settings:clock:) first")
+            }
+            return value
+        }
+        set { storage[ProbityKey.self] = newValue }
+    }
+}
+
+extension Request {
+    public var probity: ProbityEnvironment { application.probity }
+    var now: Date { application.probity.clock.now }
+}

@@ -1,0 +1,36 @@
+import Vapor
+
+extension Application {
+    func registerRoutes() throws {
+        try routes.register(collection: HealthController())
+
+        // Pages.
+        try routes.register(collection: SignInController())
+        try routes.register(collection: HomeController())
+        try routes.register(collection: AccountController())
+        try routes.register(collection: UsersController())
+        try routes.register(collection: DirectoryController())
+        try routes.register(collection: AuditController())
+        try routes.register(collection: AuthoritiesController())
+
+        // API.
+        let api = routes.grouped("api", "v1")
+        api.get("openapi.json") { _ in try APIResponse.json(OpenAPIDocument.build()) }
+        let authenticated = api.grouped(APIAuthenticationRequired())
+        AccountController().bootAPI(routes: authenticated)
+        UsersController().bootAPI(routes: authenticated)
+        AuditController().bootAPI(routes: authenticated)
+        AuthoritiesController().bootAPI(routes: authenticated)
+        try authenticated.register(collection: DirectoryAPIController())
+    }
+}
+
+/// API routes answer 401 problem+json without credentials, before any handler runs.
+struct APIAuthenticationRequired: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.actor != nil else {
+            throw AppError(.unauthenticated, detail: "Send a personal API token: Authorization: Bearer pbt_…")
+        }
+        return try await next.respond(to: req)
+    }
+}

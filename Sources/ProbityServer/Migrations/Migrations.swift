@@ -1,0 +1,10 @@
+import Fluent
+
+/// Every migration, in order. The same list runs on SQLite and PostgreSQL.
+enum ProbityMigrations {
+    static let all: [any Migration] = [
+        CreateAuthoritiesAndUsers(),
+        CreateAuditLog(),
+        CreateDirectory(),
+    ]
+}
