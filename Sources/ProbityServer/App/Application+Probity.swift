@@ -30,6 +30,11 @@ extension Application {
         let resources = ProbityResources.directory
         views.use(.leaf)
         leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
+        // Sandboxed to the views folder. Leaf's default also refuses any path with a hidden
+        // component, which would refuse every view when the app runs from `.build/`.
+        leaf.sources = .singleSource(NIOLeafFiles(
+            fileio: fileio, limits: [.toSandbox, .requireExtensions],
+            sandboxDirectory: resources + "Views/", viewDirectory: resources + "Views/"))
         leaf.cache.isEnabled = environment.isRelease
 
         routes.defaultMaxBodySize = "1mb"

@@ -41,8 +41,11 @@ struct DirectoryAPIController: RouteCollection {
     }
 
     private func write(req: Request, kind: DirectoryKind, id: UUID?) async throws -> Response {
-        _ = try await req.requireAdministrator("directory.\(kind.rawValue).\(id == nil ? "create" : "update")")
-        let specs = DirectoryRegistry.standard.resource(kind).specs
+        let actor = try await req.requireAdministrator("directory.\(kind.rawValue).\(id == nil ? "create" : "update")")
+        let resource = DirectoryRegistry.standard.resource(kind)
+        // An unknown record, or another authority's, is 404 whatever the body says.
+        if let id, try await resource.find(req.db, actor.authorityID, id) == nil { throw AppError.notFound(kind.singular) }
+        let specs = resource.specs
         let body = try APIRequest.jsonObject(req)
         let parsed = DirectoryInput.parse(json: body, specs: specs, partial: id != nil)
         guard parsed.errors.isEmpty else { throw AppError.validation(parsed.errors) }

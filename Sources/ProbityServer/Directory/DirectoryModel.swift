@@ -24,9 +24,11 @@ extension DirectoryModel {
 
 /// Builders that bind a field spec to a model property.
 enum Bind {
-    static func text<M>(_ spec: FieldSpec, _ kp: ReferenceWritableKeyPath<M, String> & Sendable) -> BoundField<M> {
-        BoundField(spec: spec, get: { .text($0[keyPath: kp]) }, set: { m, v in
-            if case .text(let s) = v { m[keyPath: kp] = s ?? "" }
+    // Required fields bind to their Fluent property rather than the wrapped value: assigning a
+    // wrapped value through a key path reads it first, which traps on a new, unset record.
+    static func text<M: Model>(_ spec: FieldSpec, _ kp: KeyPath<M, FieldProperty<M, String>> & Sendable) -> BoundField<M> {
+        BoundField(spec: spec, get: { .text($0[keyPath: kp].value) }, set: { m, v in
+            if case .text(let s) = v { m[keyPath: kp].value = s ?? "" }
         })
     }
 
@@ -36,15 +38,15 @@ enum Bind {
         })
     }
 
-    static func flag<M>(_ spec: FieldSpec, _ kp: ReferenceWritableKeyPath<M, Bool> & Sendable) -> BoundField<M> {
-        BoundField(spec: spec, get: { .flag($0[keyPath: kp]) }, set: { m, v in
-            if case .flag(let b) = v { m[keyPath: kp] = b }
+    static func flag<M: Model>(_ spec: FieldSpec, _ kp: KeyPath<M, FieldProperty<M, Bool>> & Sendable) -> BoundField<M> {
+        BoundField(spec: spec, get: { .flag($0[keyPath: kp].value ?? false) }, set: { m, v in
+            if case .flag(let b) = v { m[keyPath: kp].value = b }
         })
     }
 
-    static func texts<M>(_ spec: FieldSpec, _ kp: ReferenceWritableKeyPath<M, [String]> & Sendable) -> BoundField<M> {
-        BoundField(spec: spec, get: { .texts($0[keyPath: kp]) }, set: { m, v in
-            if case .texts(let list) = v { m[keyPath: kp] = list }
+    static func texts<M: Model>(_ spec: FieldSpec, _ kp: KeyPath<M, FieldProperty<M, [String]>> & Sendable) -> BoundField<M> {
+        BoundField(spec: spec, get: { .texts($0[keyPath: kp].value ?? []) }, set: { m, v in
+            if case .texts(let list) = v { m[keyPath: kp].value = list }
         })
     }
 
@@ -54,9 +56,9 @@ enum Bind {
         })
     }
 
-    static func references<M>(_ spec: FieldSpec, _ kp: ReferenceWritableKeyPath<M, [UUID]> & Sendable) -> BoundField<M> {
-        BoundField(spec: spec, get: { .references($0[keyPath: kp]) }, set: { m, v in
-            if case .references(let ids) = v { m[keyPath: kp] = ids }
+    static func references<M: Model>(_ spec: FieldSpec, _ kp: KeyPath<M, FieldProperty<M, [UUID]>> & Sendable) -> BoundField<M> {
+        BoundField(spec: spec, get: { .references($0[keyPath: kp].value ?? []) }, set: { m, v in
+            if case .references(let ids) = v { m[keyPath: kp].value = ids }
         })
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The directory tables. Directorates and services name officers and officers name them, so the
 /// officer columns of directorates and services are added after the officers table exists
@@ -106,9 +107,14 @@ struct CreateDirectory: AsyncMigration {
         for schema in [PartyWorker.schema, GroupAssistant.schema] {
             try await db.schema(schema).delete()
         }
-        try await db.schema(Service.schema).deleteField("head_of_service_officer_id").deleteField("liaison_officer_id").deleteField("complaints_officer_id").update()
-        try await db.schema(Directorate.schema).deleteField("director_officer_id").update()
-        try await db.schema(PartyGroup.schema).deleteField("leader_member_id").deleteField("whip_member_id").update()
+        // PostgreSQL refuses to drop a table another table still references, so the circular
+        // references go first. SQLite cannot drop a foreign-key column at all, and needs not to:
+        // it drops a referenced table once no row refers to it.
+        if (db as? any SQLDatabase)?.dialect.name != "sqlite" {
+            try await db.schema(Service.schema).deleteField("head_of_service_officer_id").deleteField("liaison_officer_id").deleteField("complaints_officer_id").update()
+            try await db.schema(Directorate.schema).deleteField("director_officer_id").update()
+            try await db.schema(PartyGroup.schema).deleteField("leader_member_id").deleteField("whip_member_id").update()
+        }
         for schema in [Officer.schema, Service.schema, Directorate.schema, CommitteeMembership.schema, Committee.schema, Member.schema, PartyGroup.schema, Ward.schema] {
             try await db.schema(schema).delete()
         }

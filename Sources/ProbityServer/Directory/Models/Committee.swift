@@ -19,8 +19,8 @@ final class Committee: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<Committee>] = [
-        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.name),
-        Bind.text(FieldSpec("kind", "Kind", .choice(Choices.committeeKind), required: true, listed: true), \.committeeKind),
+        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.$name),
+        Bind.text(FieldSpec("kind", "Kind", .choice(Choices.committeeKind), required: true, listed: true), \.$committeeKind),
         Bind.reference(FieldSpec("chair", "Chair", .reference(.members), listed: true), \.chairMemberID),
         Bind.optionalText(FieldSpec("termsOfReference", "Terms of reference", .longText(maxLength: 20_000)), \.termsOfReference),
     ]
@@ -45,7 +45,7 @@ final class CommitteeMembership: DirectoryModel, @unchecked Sendable {
     static let fields: [BoundField<CommitteeMembership>] = [
         Bind.reference(FieldSpec("committee", "Committee", .reference(.committees), required: true, listed: true), \.committeeID),
         Bind.reference(FieldSpec("member", "Member", .reference(.members), required: true, listed: true), \.memberID),
-        Bind.text(FieldSpec("role", "Role", .choice(Choices.membershipRole), required: true, listed: true), \.role),
+        Bind.text(FieldSpec("role", "Role", .choice(Choices.membershipRole), required: true, listed: true), \.$role),
     ]
 
     func crossCheck(on db: any Database) async throws -> [FieldError] {

@@ -17,7 +17,7 @@ final class Directorate: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<Directorate>] = [
-        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.$name),
         Bind.reference(FieldSpec("director", "Director", .reference(.officers), listed: true), \.directorOfficerID),
     ]
 }
@@ -41,7 +41,7 @@ final class Service: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<Service>] = [
-        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Name", .text(maxLength: 160), required: true, listed: true), \.$name),
         Bind.reference(FieldSpec("directorate", "Directorate", .reference(.directorates), required: true, listed: true), \.directorateID),
         Bind.reference(FieldSpec("headOfService", "Head of Service", .reference(.officers), listed: true), \.headOfServiceOfficerID),
         Bind.reference(FieldSpec("liaisonOfficer", "Designated liaison officer", .reference(.officers),

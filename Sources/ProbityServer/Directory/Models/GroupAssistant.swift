@@ -18,10 +18,10 @@ final class GroupAssistant: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<GroupAssistant>] = [
-        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.$name),
         Bind.reference(FieldSpec("group", "Political group", .reference(.groups), required: true, listed: true), \.groupID),
         Bind.references(FieldSpec("actsFor", "Acts for", .references(.members),
-                                  hint: "The named members of the group this assistant may act for.", listed: true), \.actsForMemberIDs),
+                                  hint: "The named members of the group this assistant may act for.", listed: true), \.$actsForMemberIDs),
         Bind.optionalText(FieldSpec("email", "Email address", .email), \.email),
     ]
 
@@ -52,7 +52,7 @@ final class PartyWorker: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<PartyWorker>] = [
-        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.$name),
         Bind.reference(FieldSpec("group", "Political group", .reference(.groups), listed: true), \.groupID),
         Bind.optionalText(FieldSpec("notes", "Notes", .longText(maxLength: 2000)), \.notes),
     ]

@@ -22,11 +22,11 @@ final class Member: DirectoryModel, @unchecked Sendable {
     var isCoopted: Bool { position.hasPrefix("coopted") }
 
     static let fields: [BoundField<Member>] = [
-        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.name),
-        Bind.text(FieldSpec("position", "Position", .choice(Choices.memberPosition), required: true, listed: true), \.position),
+        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.$name),
+        Bind.text(FieldSpec("position", "Position", .choice(Choices.memberPosition), required: true, listed: true), \.$position),
         Bind.reference(FieldSpec("ward", "Ward or division", .reference(.wards), hint: "Co-opted members have none.", listed: true), \.wardID),
         Bind.reference(FieldSpec("group", "Political group", .reference(.groups), hint: "Leave empty for an independent or co-opted member.", listed: true), \.groupID),
-        Bind.text(FieldSpec("executiveRole", "Executive role", .choice(Choices.executiveRole), required: true), \.executiveRole),
+        Bind.text(FieldSpec("executiveRole", "Executive role", .choice(Choices.executiveRole), required: true), \.$executiveRole),
         Bind.optionalText(FieldSpec("portfolio", "Cabinet or Lead Member portfolio", .text(maxLength: 200)), \.portfolio),
         Bind.optionalText(FieldSpec("email", "Email address", .email), \.email),
     ]

@@ -24,16 +24,16 @@ final class Officer: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<Officer>] = [
-        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.name),
-        Bind.text(FieldSpec("jobTitle", "Job title", .text(maxLength: 160), required: true, listed: true), \.jobTitle),
-        Bind.text(FieldSpec("post", "Level of post", .choice(Choices.officerPost), required: true), \.post),
+        Bind.text(FieldSpec("name", "Full name", .text(maxLength: 120), required: true, listed: true), \.$name),
+        Bind.text(FieldSpec("jobTitle", "Job title", .text(maxLength: 160), required: true, listed: true), \.$jobTitle),
+        Bind.text(FieldSpec("post", "Level of post", .choice(Choices.officerPost), required: true), \.$post),
         Bind.texts(FieldSpec("designations", "Designations", .choices(Choices.designations),
-                             hint: "Statutory and corporate roles this officer holds.", listed: true), \.designations),
+                             hint: "Statutory and corporate roles this officer holds.", listed: true), \.$designations),
         Bind.reference(FieldSpec("directorate", "Directorate", .reference(.directorates)), \.directorateID),
         Bind.reference(FieldSpec("service", "Service", .reference(.services), listed: true), \.serviceID),
         Bind.reference(FieldSpec("lineManager", "Line manager", .reference(.officers)), \.lineManagerOfficerID),
         Bind.flag(FieldSpec("politicallyRestricted", "Politically restricted post", .flag,
-                            hint: "Local Government and Housing Act 1989: the holder cannot be a councillor."), \.politicallyRestricted),
+                            hint: "Local Government and Housing Act 1989: the holder cannot be a councillor."), \.$politicallyRestricted),
         Bind.optionalText(FieldSpec("email", "Email address", .email), \.email),
     ]
 

@@ -20,11 +20,11 @@ final class PartyGroup: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<PartyGroup>] = [
-        Bind.text(FieldSpec("name", "Name", .text(maxLength: 120), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Name", .text(maxLength: 120), required: true, listed: true), \.$name),
         Bind.reference(FieldSpec("leader", "Group leader", .reference(.members), listed: true), \.leaderMemberID),
         Bind.reference(FieldSpec("whip", "Whip", .reference(.members)), \.whipMemberID),
         Bind.flag(FieldSpec("isAdministration", "Forms the administration", .flag,
-                            hint: "Draft policy and draft reports are shared with the administration's members only.", listed: true), \.isAdministration),
+                            hint: "Draft policy and draft reports are shared with the administration's members only.", listed: true), \.$isAdministration),
     ]
 
     func crossCheck(on db: any Database) async throws -> [FieldError] {

@@ -18,7 +18,7 @@ final class Ward: DirectoryModel, @unchecked Sendable {
     var displayName: String { name }
 
     static let fields: [BoundField<Ward>] = [
-        Bind.text(FieldSpec("name", "Name", .text(maxLength: 120), required: true, listed: true), \.name),
+        Bind.text(FieldSpec("name", "Name", .text(maxLength: 120), required: true, listed: true), \.$name),
         Bind.optionalText(FieldSpec("gssCode", "ONS GSS code", .pattern(regex: "^[EWSN][0-9]{8}$", example: "E05009317", maxLength: 9),
                                     hint: "Optional. Nine characters, for example E05009317.", listed: true), \.gssCode),
     ]
