@@ -37,3 +37,6 @@ public struct OfferPolicy: Sendable, Hashable, Codable {
     public var mode: OfferMode
     public init(mode: OfferMode) { self.mode = mode }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension BriefingRules: Encodable {}

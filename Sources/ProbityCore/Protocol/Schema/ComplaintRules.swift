@@ -87,3 +87,6 @@ public struct ComplaintRoute: Sendable, Hashable, Codable {
         self.complainantLearns = complainantLearns
     }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension ComplaintRules: Encodable {}

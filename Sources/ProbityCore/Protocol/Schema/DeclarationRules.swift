@@ -35,3 +35,6 @@ public struct ArrearsThreshold: Sendable, Hashable, Codable {
     public var months: Int
     public init(months: Int) { self.months = months }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension DeclarationRules: Encodable {}

@@ -98,3 +98,6 @@ public struct VolumeIndicator: Sendable, Hashable, Codable {
         self.visibleTo = visibleTo
     }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension EnquiryRules: Encodable {}

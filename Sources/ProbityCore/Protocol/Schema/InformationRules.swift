@@ -36,3 +36,6 @@ public struct NeedToKnowRouting: Sendable, Hashable, Codable {
         self.referredTo = referredTo
     }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension InformationRules: Encodable {}

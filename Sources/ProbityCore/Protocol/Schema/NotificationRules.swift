@@ -62,3 +62,6 @@ public struct WardMatterPolicy: Sendable, Hashable, Codable {
         self.includeAdjoiningWards = includeAdjoiningWards
     }
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension NotificationRules: Encodable {}

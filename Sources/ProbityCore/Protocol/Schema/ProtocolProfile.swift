@@ -93,3 +93,6 @@ public struct GuidanceParameters: Sendable, Hashable, Codable {
 public enum GuidanceAudience: String, Sendable, Hashable, Codable, CaseIterable {
     case members, officers, everyone
 }
+
+/// JSON output with the YAML field names (see ProtocolProfile+JSON.swift).
+extension ProtocolProfile: Encodable {}
