@@ -44,6 +44,7 @@ let package = Package(
             name: "probity",
             dependencies: [
                 "ProbityServer",
+                "ProbityCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,8 @@ extension Application {
         try routes.register(collection: DirectoryController())
         try routes.register(collection: AuditController())
         try routes.register(collection: AuthoritiesController())
+        try routes.register(collection: ProtocolController())
+        try routes.register(collection: CalendarController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -21,6 +23,8 @@ extension Application {
         UsersController().bootAPI(routes: authenticated)
         AuditController().bootAPI(routes: authenticated)
         AuthoritiesController().bootAPI(routes: authenticated)
+        ProtocolAPIController().boot(routes: authenticated)
+        CalendarAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

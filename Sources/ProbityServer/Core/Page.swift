@@ -32,10 +32,27 @@ struct PageContext<Content: Encodable>: Encodable {
     var title: String
     var layout: LayoutContext
     var errors: [FieldError]
+    /// The first message for each field, for the message beside the field: `#(errorFor.date)`.
+    var errorFor: [String: String]
     var page: Content
+
+    init(title: String, layout: LayoutContext, errors: [FieldError], page: Content) {
+        self.title = title
+        self.layout = layout
+        self.errors = errors
+        self.errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        self.page = page
+    }
 }
 
 struct Empty: Encodable {}
+
+/// One option of a select or radio group on a page.
+struct SelectOption: Encodable, Sendable {
+    var value: String
+    var label: String
+    var selected: Bool = false
+}
 
 extension Request {
     static let flashCookie = "probity_flash"
@@ -77,7 +94,7 @@ extension Request {
             return LayoutContext(authorityName: nil, user: nil, nav: [], csrfToken: nil, breadcrumbs: breadcrumbs, flash: flash)
         }
         let path = url.path
-        var items: [(String, String)] = [("/", "Home"), ("/directory", "Directory"), ("/protocol", "Protocol")]
+        var items: [(String, String)] = [("/", "Home"), ("/directory", "Directory"), ("/protocol", "Protocol"), ("/calendar", "Calendar")]
         if actor.canReadAudit { items.append(("/audit", "Audit trail")) }
         if actor.canAdminister { items.append(("/admin/users", "Users")) }
         if actor.isPlatformAdmin { items.append(("/authorities", "Authorities")) }

@@ -19,11 +19,7 @@ struct DirectoryView {
         var cells: [Cell]
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct FormField: Encodable {
         var key: String

@@ -6,5 +6,6 @@ enum ProbityMigrations {
         CreateAuthoritiesAndUsers(),
         CreateAuditLog(),
         CreateDirectory(),
+        CreateProtocolAndCalendar(),
     ]
 }

@@ -28,6 +28,12 @@ enum Schema {
     }
 }
 
+/// The operations and schemas one capability adds to the document, kept beside its controller.
+struct APIDescription {
+    var operations: [(path: String, method: String, operation: Operation)]
+    var schemas: [String: JSONValue]
+}
+
 /// One operation of the document.
 struct Operation {
     var summary: String

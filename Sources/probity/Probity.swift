@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ProbityCore
 import ProbityServer
 
 /// The `probity` command line: a thin layer that parses options and calls ProbityServer.
@@ -13,7 +14,8 @@ struct Probity: AsyncParsableCommand {
         Storage is a SQLite file (probity.sqlite in the working directory, or in PROBITY_DATA_DIR) unless
         DATABASE_URL=postgres://… is set. Set PROBITY_LOG_FORMAT=json for JSON log lines.
         """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, UserCommand.self, Token.self, AuditCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, UserCommand.self, Token.self, AuditCommand.self,
+                      CalendarCommand.self, ProtocolCommand.self]
     )
 }
 
