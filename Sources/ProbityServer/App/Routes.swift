@@ -14,6 +14,7 @@ extension Application {
         try routes.register(collection: AuthoritiesController())
         try routes.register(collection: ProtocolController())
         try routes.register(collection: CalendarController())
+        try routes.register(collection: InboxController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -25,6 +26,7 @@ extension Application {
         AuthoritiesController().bootAPI(routes: authenticated)
         ProtocolAPIController().boot(routes: authenticated)
         CalendarAPIController().boot(routes: authenticated)
+        InboxController().bootAPI(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

@@ -7,5 +7,6 @@ enum ProbityMigrations {
         CreateAuditLog(),
         CreateDirectory(),
         CreateProtocolAndCalendar(),
+        CreateNotifications(),
     ]
 }
