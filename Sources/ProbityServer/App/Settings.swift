@@ -32,6 +32,8 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool
     /// PostgreSQL schema to keep Probity's tables in (`PROBITY_PG_SCHEMA`); the server's default search path when nil.
     public var postgresSchema: String?
+    /// Seconds between runs of the background jobs in `probity serve` (`PROBITY_JOB_INTERVAL_SECONDS`); 0 turns them off.
+    public var jobIntervalSeconds: TimeInterval = 300
 
     public init(
         database: DatabaseChoice,
@@ -78,6 +80,9 @@ public struct Settings: Sendable {
         }
         settings.jsonLogs = env["PROBITY_LOG_FORMAT"]?.lowercased() == "json"
         settings.postgresSchema = env["PROBITY_PG_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }
+        if let seconds = env["PROBITY_JOB_INTERVAL_SECONDS"].flatMap(Double.init), seconds >= 0 {
+            settings.jobIntervalSeconds = seconds
+        }
         return settings
     }
 

@@ -45,6 +45,9 @@ public enum ProbityRuntime {
             } else {
                 print("Probity is starting at http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)")
             }
+            if settings.jobIntervalSeconds > 0 {
+                app.lifecycle.use(JobScheduler(interval: settings.jobIntervalSeconds))
+            }
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -152,6 +155,19 @@ public enum ProbityRuntime {
                                              actor: AuditEvent(authorityID: user.$authority.id, actorUserID: nil, actorName: "probity CLI", action: "token.create")).token
             }
         }
+    }
+
+    /// Runs every background job once (`probity jobs run --once`).
+    public static func runJobsOnce(settings: Settings) async throws -> [JobOutcome] {
+        try await withApplication(settings) { await $0.runJobsOnce() }
+    }
+
+    /// The jobs a server runs, with what each does.
+    public static func jobDescriptions(settings: Settings) async throws -> [(name: String, summary: String)] {
+        let app = try await makeApplication(settings: settings)
+        let list = app.probityJobs.map { ($0.name, $0.summary) }
+        try await app.asyncShutdown()
+        return list
     }
 
     public static func verifyAudit(settings: Settings) async throws -> AuditVerification {
