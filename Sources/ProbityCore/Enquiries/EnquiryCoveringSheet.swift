@@ -4,7 +4,7 @@ import Foundation
 /// sent with an automatic covering sheet to the appropriate Service Head"). Only where the
 /// profile's `enquiries.coveringSheet` rule is in force.
 public struct EnquiryCoveringSheet: Sendable, Hashable {
-    public struct Line: Sendable, Hashable {
+    public struct Line: Sendable, Hashable, Codable {
         public var label: String
         public var value: String
     }

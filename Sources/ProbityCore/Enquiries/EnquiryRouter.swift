@@ -13,6 +13,16 @@ public struct EnquiryRoutingOutcome: Sendable, Hashable {
     public var rule: RuleReference
     /// `enquiries.coveringSheet` when in force (TH 13.4): the enquiry goes with a covering sheet.
     public var coveringSheetRule: RuleReference?
+
+    public init(officerID: UUID, recipient: Recipient, routine: Bool, skipped: [Recipient], rule: RuleReference,
+                coveringSheetRule: RuleReference?) {
+        self.officerID = officerID
+        self.recipient = recipient
+        self.routine = routine
+        self.skipped = skipped
+        self.rule = rule
+        self.coveringSheetRule = coveringSheetRule
+    }
 }
 
 /// Nobody in the directory can take the enquiry.
