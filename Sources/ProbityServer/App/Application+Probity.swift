@@ -25,6 +25,7 @@ extension Application {
             databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
         }
         migrations.add(ProbityMigrations.all)
+        probityJobs.append(EnquiryChasingJob())
         passwords.use(.bcrypt(cost: settings.bcryptCost))
 
         let resources = ProbityResources.directory

@@ -15,6 +15,7 @@ extension Application {
         try routes.register(collection: ProtocolController())
         try routes.register(collection: CalendarController())
         try routes.register(collection: InboxController())
+        try routes.register(collection: EnquiriesController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -27,6 +28,7 @@ extension Application {
         ProtocolAPIController().boot(routes: authenticated)
         CalendarAPIController().boot(routes: authenticated)
         InboxController().bootAPI(routes: authenticated)
+        EnquiriesAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

@@ -8,5 +8,6 @@ enum ProbityMigrations {
         CreateDirectory(),
         CreateProtocolAndCalendar(),
         CreateNotifications(),
+        CreateEnquiries(),
     ]
 }
