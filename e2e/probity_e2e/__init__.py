@@ -1,0 +1,1 @@
+"""Shared helpers for Probity's browser journeys, API fuzzing and crash tests."""
