@@ -26,6 +26,7 @@ extension Application {
         }
         migrations.add(ProbityMigrations.all)
         probityJobs.append(EnquiryChasingJob())
+        probityJobs.append(ComplaintAcknowledgementChaseJob())
         passwords.use(.bcrypt(cost: settings.bcryptCost))
 
         let resources = ProbityResources.directory

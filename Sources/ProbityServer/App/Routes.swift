@@ -16,6 +16,7 @@ extension Application {
         try routes.register(collection: CalendarController())
         try routes.register(collection: InboxController())
         try routes.register(collection: EnquiriesController())
+        try routes.register(collection: ComplaintsController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -29,6 +30,7 @@ extension Application {
         CalendarAPIController().boot(routes: authenticated)
         InboxController().bootAPI(routes: authenticated)
         EnquiriesAPIController().boot(routes: authenticated)
+        ComplaintsAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

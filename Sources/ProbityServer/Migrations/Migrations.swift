@@ -9,5 +9,6 @@ enum ProbityMigrations {
         CreateProtocolAndCalendar(),
         CreateNotifications(),
         CreateEnquiries(),
+        CreateComplaints(),
     ]
 }
