@@ -41,9 +41,9 @@ public enum ProbityRuntime {
             app.logger.info("Database ready", metadata: ["database": .string(settings.databaseDescription)])
             if demo {
                 let summary = try await DemoSeeder.seed(app)
-                print(summary.banner(url: "http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)"))
+                announce(summary.banner(url: "http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)"))
             } else {
-                print("Probity is starting at http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)")
+                announce("Probity is starting at http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)")
             }
             if settings.jobIntervalSeconds > 0 {
                 app.lifecycle.use(JobScheduler(interval: settings.jobIntervalSeconds))
@@ -54,6 +54,11 @@ public enum ProbityRuntime {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// Written straight to standard output, so it shows at once even when that is a pipe or a log file.
+    private static func announce(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     public static func migrate(settings: Settings) async throws {
