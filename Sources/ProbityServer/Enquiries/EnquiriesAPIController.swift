@@ -69,19 +69,19 @@ struct EnquiriesAPIController {
             constituentConsent: bool("consentToShare", in: constituent), uploads: [])
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let record = try await EnquiryService(req: req, ctx: ctx).create(input)
-        let response = try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: record.id!, audit: false), status: .created)
+        let response = try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: record.id!), status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/enquiries/\(record.id!.uuidString.lowercased())")
         return response
     }
 
     func show(req: Request) async throws -> Response {
         let ctx = try await EnquiryContext.load(req)
-        return try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: try EnquiryQuery.id(req), audit: true))
+        return try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: try EnquiryQuery.id(req)))
     }
 
-    private func detail(req: Request, ctx: EnquiryContext, id: UUID, audit: Bool) async throws -> EnquiryJSON {
+    private func detail(req: Request, ctx: EnquiryContext, id: UUID) async throws -> EnquiryJSON {
         let service = EnquiryService(req: req, ctx: ctx)
-        let (record, state) = try await service.load(id, auditAs: audit ? "enquiry.view" : "enquiry.view")
+        let (record, state) = try await service.load(id)
         let notes = EnquiryPolicy.canSeeNotes(viewer: ctx.viewer, facts: state.accessFacts, profile: ctx.profile, org: ctx.org).allowed
         return EnquiryJSON(detail: record, state: state, draft: try record.draft, replies: try await service.replies(record),
                            attachments: try await service.attachments(record), showNotes: notes, ctx: ctx, overdue: service.isOverdue(record))
@@ -106,7 +106,7 @@ struct EnquiriesAPIController {
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let action = try EnquiryFormAction.read(kind, text: { texts[$0] }, ctx: ctx)
         _ = try await EnquiryService(req: req, ctx: ctx).act(id, action, replyText: texts["reply"])
-        return try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: id, audit: false))
+        return try APIResponse.json(encodable: try await detail(req: req, ctx: ctx, id: id))
     }
 
     func addAttachment(req: Request) async throws -> Response {
