@@ -24,12 +24,11 @@ struct AuditController: RouteCollection {
         var raw: [String: String]
 
         init(_ req: Request) throws {
-            func text(_ key: String) -> String? {
-                guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
-                return String(v.prefix(200))
-            }
             raw = [:]
             var errors: [FieldError] = []
+            func text(_ key: String) -> String? {
+                APIQuery.value(req, key, errors: &errors, describe: "a non-empty value").map { String($0.prefix(200)) }
+            }
             action = text("action")
             actor = text("actor")
             resource = text("resource")
@@ -59,7 +58,11 @@ struct AuditController: RouteCollection {
             if let action { q = q.filter(\.$action, .custom(like), action.replacingOccurrences(of: "%", with: "") + "%") }
             if let actor { q = q.filter(\.$actorName, .custom(like), "%" + actor.replacingOccurrences(of: "%", with: "") + "%") }
             if let outcome { q = q.filter(\.$outcome == outcome) }
-            if let resource { q = q.group(.or) { $0.filter(\.$resourceID == resource).filter(\.$resourceType == resource) } }
+            if let resource {
+                // Ids are written as Swift prints them (upper case); clients send either case.
+                let ids = UUID(uuidString: resource).map { [$0.uuidString, $0.uuidString.lowercased()] } ?? [resource]
+                q = q.group(.or) { $0.filter(\.$resourceID ~~ ids).filter(\.$resourceType == resource) }
+            }
             if let from { q = q.filter(\.$atMilliseconds >= Int64(from.timeIntervalSince1970 * 1000)) }
             if let to { q = q.filter(\.$atMilliseconds <= Int64(to.timeIntervalSince1970 * 1000)) }
             return q

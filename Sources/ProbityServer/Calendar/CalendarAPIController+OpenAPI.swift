@@ -1,9 +1,9 @@
 extension CalendarAPIController {
     static var openAPI: APIDescription {
         let region: JSONValue = .pathParameter("region", "Bank-holiday region", schema: Schema.enumeration(["england-and-wales", "scotland", "northern-ireland"]))
-        let from: JSONValue = .queryParameter("from", "Start date, YYYY-MM-DD", schema: Schema.date)
-        let to: JSONValue = .queryParameter("to", "End date, YYYY-MM-DD (included)", schema: Schema.date)
-        let days: JSONValue = .queryParameter("days", "Working days to add", schema: ["type": "integer", "minimum": 0, "maximum": 3650])
+        let from: JSONValue = .queryParameter("from", "Start date, YYYY-MM-DD", schema: Schema.date, required: true)
+        let to: JSONValue = .queryParameter("to", "End date, YYYY-MM-DD (included)", schema: Schema.date, required: true)
+        let days: JSONValue = .queryParameter("days", "Working days to add", schema: ["type": "integer", "minimum": 0, "maximum": 3650], required: true)
         return APIDescription(operations: [
             ("/api/v1/calendar/{region}/holidays", "get", Operation(summary: "List bank holidays", tag: "Calendar", parameters: [region, from, to],
                                                                    responses: [200: ("Bank holidays in date order", Schema.array(Schema.ref("BankHoliday")))])),

@@ -60,6 +60,13 @@ enum DirectoryInput {
             case (.choices, _), (.references, _):
                 errors.append(FieldError(field: spec.key, message: "\(spec.label) must be a list, not \(value.typeName)"))
                 continue
+            case (.text, .string(let s)), (.longText, .string(let s)):
+                asText = [s]
+            case (_, .string(let s)) where s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+                // The document gives these a format or pattern an empty string cannot meet;
+                // null is how a JSON client leaves an optional one unset.
+                errors.append(FieldError(field: spec.key, message: "\(spec.label) must not be empty: send null to leave it unset"))
+                continue
             case (_, .string(let s)):
                 asText = [s]
             default:
@@ -95,18 +102,18 @@ enum DirectoryInput {
         switch spec.kind {
         case .text(let max), .longText(let max):
             guard let s = single else { return .success(.text(nil)) }
-            if s.count > max { return fail("\(spec.label) must be \(max) characters or fewer") }
+            if s.unicodeScalars.count > max { return fail("\(spec.label) must be \(max) characters or fewer") }
             if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
                 return fail("\(spec.label) must not contain control characters")
             }
             return .success(.text(s))
         case .email:
             guard let s = single else { return .success(.text(nil)) }
-            if s.count > 254 || !isPlausibleEmail(s) { return fail("Enter an email address in the correct format, like name@example.gov.uk") }
+            if s.unicodeScalars.count > 254 || !isPlausibleEmail(s) { return fail("Enter an email address in the correct format, like name@example.gov.uk") }
             return .success(.text(s.lowercased()))
         case .pattern(let regex, let example, let max):
             guard let s = single else { return .success(.text(nil)) }
-            if s.count > max || s.range(of: regex, options: .regularExpression) == nil {
+            if s.unicodeScalars.count > max || s.range(of: regex, options: .regularExpression) == nil {
                 return fail("\(spec.label) must look like \(example)")
             }
             return .success(.text(s))

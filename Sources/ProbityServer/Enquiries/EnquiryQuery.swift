@@ -12,12 +12,12 @@ enum EnquiryQuery {
     static func filters(_ req: Request) throws -> EnquiryService.Filters {
         var filters = EnquiryService.Filters()
         var errors: [FieldError] = []
-        if let raw = req.query[String.self, at: "status"], !raw.isEmpty {
+        if let raw = APIQuery.value(req, "status", errors: &errors, describe: "one of \(EnquiryStatus.allCases.map(\.rawValue).joined(separator: ", "))") {
             if let status = EnquiryStatus(rawValue: raw) { filters.status = status } else {
                 errors.append(FieldError(field: "status", message: "status must be one of \(EnquiryStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-        if let raw = req.query[String.self, at: "overdue"], !raw.isEmpty {
+        if let raw = APIQuery.value(req, "overdue", errors: &errors, describe: "true or false") {
             switch raw {
             case "true": filters.overdueOnly = true
             case "false": filters.overdueOnly = false
@@ -25,11 +25,11 @@ enum EnquiryQuery {
             }
         }
         for (name, apply) in [("member", { (id: UUID) in filters.memberID = id }), ("service", { (id: UUID) in filters.serviceID = id })] {
-            if let raw = req.query[String.self, at: name], !raw.isEmpty {
+            if let raw = APIQuery.value(req, name, errors: &errors, describe: "an id") {
                 if let id = UUID(uuidString: raw) { apply(id) } else { errors.append(FieldError(field: name, message: "\(name) must be an id")) }
             }
         }
-        if let raw = req.query[String.self, at: "scope"], !raw.isEmpty {
+        if let raw = APIQuery.value(req, "scope", errors: &errors, describe: "all or mine") {
             if let scope = EnquiryService.Filters.Scope(rawValue: raw) { filters.scope = scope } else {
                 errors.append(FieldError(field: "scope", message: "scope must be all or mine"))
             }

@@ -101,7 +101,7 @@ struct InboxController: RouteCollection {
 
     func apiList(req: Request) async throws -> Response {
         let paging = try APIPaging(req, maxPerPage: 200)
-        let unreadOnly = req.query[String.self, at: "unread"] == "true"
+        let unreadOnly = try APIQuery.choice(req, "unread", allowed: ["true", "false"]) == "true"
         let total = try await Self.query(req, unreadOnly: unreadOnly).count()
         let items = try await Self.query(req, unreadOnly: unreadOnly).sort(\.$deliverAfter, .descending)
             .range(lower: (paging.page - 1) * paging.perPage, upper: paging.page * paging.perPage).all().map(Item.init)

@@ -34,10 +34,10 @@ enum OpenAPIDocument {
         add("/api/v1/authorities", "post", Operation(summary: "Create an authority", tag: "Authorities", body: Schema.ref("AuthorityCreate"), responses: [201: ("Created", Schema.ref("Authority"))]))
 
         let auditFilters: [JSONValue] = paging + [
-            .queryParameter("action", "Action prefix, e.g. auth.sign-in", schema: ["type": "string", "maxLength": 200]),
-            .queryParameter("actor", "Part of the actor's name", schema: ["type": "string", "maxLength": 200]),
+            .queryParameter("action", "Action prefix, e.g. auth.sign-in", schema: ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"]),
+            .queryParameter("actor", "Part of the actor's name", schema: ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"]),
             .queryParameter("outcome", "success, refused or failure", schema: Schema.enumeration(["success", "refused", "failure"])),
-            .queryParameter("resource", "Resource id or type", schema: ["type": "string", "maxLength": 200]),
+            .queryParameter("resource", "Resource id or type", schema: ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"]),
             .queryParameter("from", "From this London date (YYYY-MM-DD)", schema: Schema.date),
             .queryParameter("to", "Up to this London date (YYYY-MM-DD)", schema: Schema.date),
         ]
@@ -72,7 +72,7 @@ enum OpenAPIDocument {
             var m: [String: JSONValue] = [:]
             for (method, op) in methods {
                 var problems = [400, 401, 403, 404]
-                if op.body != nil { problems += [409, 415, 422] }
+                if op.body != nil { problems += [409, 415, 422] } else if method == "delete" { problems += [409] }
                 if !op.authenticated { problems = [] }
                 m[method] = op.json(problems: problems)
             }

@@ -89,7 +89,7 @@ extension JSONValue {
         ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": schema]
     }
 
-    static func queryParameter(_ name: String, _ description: String, schema: JSONValue) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "description": .string(description), "schema": schema]
+    static func queryParameter(_ name: String, _ description: String, schema: JSONValue, required: Bool = false) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": schema]
     }
 }

@@ -51,7 +51,7 @@ struct ProtocolAPIController {
               let right = try ProtocolCatalogue.profile(req.parameters.get("otherID") ?? "") else {
             throw AppError.notFound("That protocol profile")
         }
-        let view = ComparisonView(left, right, onlyDifferences: req.query[String.self, at: "differences"] == "only")
+        let view = ComparisonView(left, right, onlyDifferences: try APIQuery.choice(req, "differences", allowed: ["only"]) == "only")
         return try APIResponse.json(encodable: view)
     }
 
