@@ -27,10 +27,6 @@ def enquiries(base_url):
         pytest.skip("enquiries are not in the server under test")
 
 
-# The enquiry form posts multipart/form-data. The server reads the CSRF token before the body has
-# all arrived, so a form whose body comes in more than one read is refused as "The form has
-# expired" (403); whether it does depends on packet timing. Remove this mark once that is fixed.
-@pytest.mark.xfail(reason="CSRF token read before the form body is collected: intermittent 403", strict=False)
 def test_member_raises_an_enquiry_the_officer_answers_it_and_the_member_sees_the_answer(journey, enquiries):
     subject = f"Pothole on Mill Lane {uuid.uuid4().hex[:6]}"
     answer = "The pothole is booked for repair within five working days."
