@@ -34,6 +34,9 @@ public struct Settings: Sendable {
     public var postgresSchema: String?
     /// Seconds between runs of the background jobs in `probity serve` (`PROBITY_JOB_INTERVAL_SECONDS`); 0 turns them off.
     public var jobIntervalSeconds: TimeInterval = 300
+    /// How long a write transaction on PostgreSQL may take before its connection is closed and
+    /// the change refused with 503 (`PROBITY_WRITE_DEADLINE_SECONDS`); see `BoundedPostgresTransaction`.
+    public var writeDeadlineSeconds: Int64 = 30
 
     public init(
         database: DatabaseChoice,
@@ -80,6 +83,9 @@ public struct Settings: Sendable {
         }
         settings.jsonLogs = env["PROBITY_LOG_FORMAT"]?.lowercased() == "json"
         settings.postgresSchema = env["PROBITY_PG_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }
+        if let seconds = env["PROBITY_WRITE_DEADLINE_SECONDS"].flatMap(Int64.init), seconds > 0 {
+            settings.writeDeadlineSeconds = seconds
+        }
         if let seconds = env["PROBITY_JOB_INTERVAL_SECONDS"].flatMap(Double.init), seconds >= 0 {
             settings.jobIntervalSeconds = seconds
         }

@@ -29,6 +29,10 @@ struct ProbityErrorMiddleware: AsyncMiddleware {
             default: detail = status.code < 500 ? abort.reason : "Something went wrong. Please try again."
             }
             return (status, status.reasonPhrase, detail, [], abort.headers)
+        case _ where DatabaseOutage.isOutage(error):
+            req.logger.warning("The database is unavailable", metadata: ["error": .string(String(reflecting: error))])
+            return (.serviceUnavailable, "The database is unavailable",
+                    "Probity cannot reach its database just now. Nothing was saved. Please try again in a few seconds.", [], ["Retry-After": "5"])
         case let db as any DatabaseError where db.isConstraintFailure:
             return (.conflict, "This conflicts with something already recorded",
                     "The change was not saved because other records depend on this one, or it duplicates one.", [], [:])
