@@ -206,11 +206,11 @@ def log_signatures(path: Path) -> str:
 def audit_creates(api: API, action: str) -> list[dict]:
     entries, page = [], 1
     while True:
-        status, body = api.get(f"/api/v1/audit?action={action}&perPage=500&page={page}")
+        status, body = api.get(f"/api/v1/audit?action={action}&perPage=200&page={page}")
         if status != 200:
             raise RuntimeError(f"GET /api/v1/audit?action={action} answered {status}")
         entries += [e for e in body["items"] if e["action"] == action]
-        if page * 500 >= body["page"]["total"]:
+        if page * 200 >= body["page"]["total"]:
             return entries
         page += 1
 

@@ -27,7 +27,7 @@ struct AuditController: RouteCollection {
             raw = [:]
             var errors: [FieldError] = []
             func text(_ key: String) -> String? {
-                APIQuery.value(req, key, errors: &errors, describe: "a non-empty value").map { String($0.prefix(200)) }
+                APIQuery.value(req, key, errors: &errors, describe: "a non-empty value", maxLength: 200)
             }
             action = text("action")
             actor = text("actor")
@@ -109,8 +109,13 @@ struct AuditController: RouteCollection {
         let (_, query) = try await base(req: req)
         let filters: Filters
         do { filters = try Filters(req) } catch let error as AppError {
+            // Keep what was typed in the form, so it can be corrected rather than typed again.
+            var typed: [String: String] = [:]
+            for key in ["action", "actor", "outcome", "resource", "from", "to"] {
+                if let value = req.query[String.self, at: key] { typed[key] = value }
+            }
             return try await req.renderResponse("audit", title: "Error: Audit trail",
-                                                content: Page(rows: [], filters: [:], total: 0, pagination: Pagination(page: 1, per: 50, total: 0, path: "/audit"),
+                                                content: Page(rows: [], filters: typed, total: 0, pagination: Pagination(page: 1, per: 50, total: 0, path: "/audit"),
                                                               chainIntact: true, chainMessage: "", checked: 0),
                                                 errors: error.fieldErrors, status: .badRequest)
         }
@@ -134,7 +139,7 @@ struct AuditController: RouteCollection {
     func apiSearch(req: Request) async throws -> Response {
         let (_, query) = try await base(req: req)
         let filters = try Filters(req)
-        let paging = try APIPaging(req, maxPerPage: 500)
+        let paging = try APIPaging(req, maxPerPage: 200)
         let total = try await filters.apply(query).count()
         let entries = try await filters.apply(try await base(req: req).1).sort(\.$seq, .descending)
             .range(lower: (paging.page - 1) * paging.perPage, upper: paging.page * paging.perPage).all()

@@ -11,7 +11,7 @@ struct APIStrictnessTests {
         try await withProbity(database) { app, _ in
             let f = try await Fixtures.make(app)
             let mo = APIClient(app: app, token: try await Fixtures.token(app, f.north.moEmail))
-            for path in ["/api/v1/enquiries?service=", "/api/v1/enquiries?status=", "/api/v1/audit?to=", "/api/v1/audit?resource=%20"] {
+            for path in ["/api/v1/enquiries?service=", "/api/v1/enquiries?status=", "/api/v1/audit?to=", "/api/v1/audit?resource=%20", "/api/v1/audit?actor=%0C", "/api/v1/audit?resource=" + String(repeating: "0", count: 201)] {
                 let reply = try await mo.call(.GET, path)
                 #expect(reply.status == .badRequest, "\(path)")
                 #expect(reply.isProblem, "\(path)")
@@ -74,6 +74,23 @@ struct APIStrictnessTests {
                 guard case .array(let items)? = found["items"] else { Issue.record("no items"); continue }
                 #expect(!items.isEmpty, "found by \(form)")
             }
+        }
+    }
+}
+
+@Suite("Audit page: a wrong filter keeps what was typed")
+struct AuditPageFilterTests {
+    @Test("A date that is not a date is explained beside the field, and the other filters stay filled in", arguments: TestDatabase.all)
+    func wrongDateKeepsFilters(_ database: TestDatabase) async throws {
+        try await withProbity(database) { app, _ in
+            let f = try await Fixtures.make(app)
+            let browser = Browser(app)
+            _ = try await browser.signIn(f.north.moEmail)
+            let page = try await browser.get("/audit?actor=Rivera&from=31-12-2026")
+            #expect(page.status == .badRequest)
+            #expect(page.body.contains("Enter the date as YYYY-MM-DD"))
+            #expect(page.body.contains(#"value="Rivera""#))
+            #expect(page.body.contains(#"value="31-12-2026""#))
         }
     }
 }
