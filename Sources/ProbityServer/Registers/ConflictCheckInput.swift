@@ -184,10 +184,12 @@ struct ConflictCheckRequest: Sendable {
         if participants.count > maxParticipants { errors.append(FieldError(field: "participants", message: "Give at most \(maxParticipants) participants")) }
 
         var matter: Matter?
-        if let kind, let date {
+        // A bad date is already an error; the rest is checked as if today, so every field's problem is named at once.
+        if let kind {
+            let date = date ?? context.today
             switch kind {
             case .committeeMeeting:
-                if items.isEmpty { errors.append(FieldError(field: form ? "item1-title" : "items", message: "Give at least one agenda item")) }
+                if items.isEmpty, !errors.contains(where: { $0.field.hasPrefix("item") }) { errors.append(FieldError(field: form ? "item1-title" : "items", message: "Give at least one agenda item")) }
                 if let committee { matter = .meeting(id: givenID ?? "meeting:\(committee.id):\(date.iso)", committee: committee, date: date, items: items) }
             case .delegatedDecision:
                 if title.isEmpty { errors.append(FieldError(field: "title", message: "Say what the decision is")) }
