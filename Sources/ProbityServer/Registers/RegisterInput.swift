@@ -10,6 +10,9 @@ struct RegisterInput: Sendable {
 
     init(values: [String: [String]]) { self.values = values }
 
+    /// The only keys a JSON number is taken for; anywhere else a number is the wrong type.
+    static let numericKeys: Set<String> = ["months", "rentArrearsMonths"]
+
     init(form: FormBody) {
         var values = form.values
         values["csrf"] = nil
@@ -28,7 +31,10 @@ struct RegisterInput: Sendable {
             switch object[key] {
             case .string(let s)?: values[key] = [s]
             case .bool(let b)?: values[key] = [b ? "true" : "false"]
-            case .number(let n)? where n.rounded() == n && abs(n) < 1_000_000: values[key] = [String(Int(n))]
+            case .number(let n)? where Self.numericKeys.contains(key):
+                if n.rounded() == n && abs(n) < 1_000_000 { values[key] = [String(Int(n))] } else {
+                    errors.append(FieldError(field: field, message: "\(key) must be a whole number"))
+                }
             case .null?, nil: break
             case .array(let items)?:
                 var strings: [String] = []
