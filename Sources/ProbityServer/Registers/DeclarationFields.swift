@@ -59,7 +59,7 @@ enum DeclarationFields {
         var errors: [FieldError] = []
         let kindName: DeclarationKindName? = RegisterFields.choice(input, "kind", "Choose what you are declaring", errors: &errors)
         if let kindName {
-            for key in input.values.keys.sorted() where !keys(for: kindName).contains(key) && !input.text(key).isEmpty {
+            for key in input.values.keys.sorted() where !keys(for: kindName).contains(key) {
                 errors.append(FieldError(field: key, message: "'\(key)' is not a field of a \(kindName.label.lowercased())"))
             }
         }

@@ -10,8 +10,31 @@ struct RegisterInput: Sendable {
 
     init(values: [String: [String]]) { self.values = values }
 
-    /// The only keys a JSON number is taken for; anywhere else a number is the wrong type.
-    static let numericKeys: Set<String> = ["months", "rentArrearsMonths"]
+    /// What each JSON key must be: counts are numbers, flags booleans, lists of names lists of
+    /// strings, everything else a string. Anything else, null included, is the wrong type.
+    enum Shape: CustomStringConvertible {
+        case text, boolean, number, list
+        var description: String {
+            switch self {
+            case .text: "a string"
+            case .boolean: "true or false"
+            case .number: "a whole number"
+            case .list: "a list of strings"
+            }
+        }
+    }
+
+    static let numberKeys: Set<String> = ["months", "rentArrearsMonths"]
+    static let booleanKeys: Set<String> = Set(["sensitive", "significant", "undueInfluence", "jeopardises", "negotiatesWithStaff",
+                                               "includeCommitteeMembers", "mayContinue"] + RegisterFields.businessKeys)
+    static let listKeys: Set<String> = Set(RegisterFields.tagKeys + ["itemIDs"])
+
+    static func shape(of key: String) -> Shape {
+        if numberKeys.contains(key) { return .number }
+        if booleanKeys.contains(key) { return .boolean }
+        if listKeys.contains(key) { return .list }
+        return .text
+    }
 
     init(form: FormBody) {
         var values = form.values
@@ -28,15 +51,14 @@ struct RegisterInput: Sendable {
                 errors.append(FieldError(field: field, message: "'\(key)' is not a field of this request"))
                 continue
             }
-            switch object[key] {
-            case .string(let s)?: values[key] = [s]
-            case .bool(let b)?: values[key] = [b ? "true" : "false"]
-            case .number(let n)? where Self.numericKeys.contains(key):
+            switch (object[key], Self.shape(of: key)) {
+            case (.string(let s)?, .text): values[key] = [s]
+            case (.bool(let b)?, .boolean): values[key] = [b ? "true" : "false"]
+            case (.number(let n)?, .number):
                 if n.rounded() == n && abs(n) < 1_000_000 { values[key] = [String(Int(n))] } else {
                     errors.append(FieldError(field: field, message: "\(key) must be a whole number"))
                 }
-            case .null?, nil: break
-            case .array(let items)?:
+            case (.array(let items)?, .list):
                 var strings: [String] = []
                 for item in items {
                     if case .string(let s) = item { strings.append(s) } else {
@@ -45,8 +67,9 @@ struct RegisterInput: Sendable {
                     }
                 }
                 values[key] = strings
-            case .some(let other):
-                errors.append(FieldError(field: field, message: "\(key) must be a string, not \(other.typeName)"))
+            case (nil, _): break
+            case (.some(let other), let shape):
+                errors.append(FieldError(field: field, message: "\(key) must be \(shape.description), not \(other.typeName)"))
             }
         }
         if !errors.isEmpty { throw AppError.validation(errors, detail: "Nothing was recorded.") }

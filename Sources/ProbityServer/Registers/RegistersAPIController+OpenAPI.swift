@@ -6,6 +6,8 @@ extension RegistersAPIController {
         let person: JSONValue = ["type": "string", "pattern": "^(officer|member):[0-9a-fA-F-]{36}$",
                                  "description": "A directory person: `officer:<id>` or `member:<id>`"]
         let text: (Int) -> JSONValue = { ["type": "string", "minLength": 1, "maxLength": .number(Double($0))] }
+        // Text a request may leave empty (which field is needed depends on the kind).
+        let optional: (Int) -> JSONValue = { ["type": "string", "maxLength": .number(Double($0))] }
         let names: JSONValue = ["type": "array", "items": text(RegisterFields.maxName), "maxItems": .number(Double(RegisterFields.maxList))]
         let ids: JSONValue = ["type": "array", "items": Schema.uuid, "maxItems": .number(Double(RegisterFields.maxList))]
         let people: JSONValue = ["type": "array", "items": person, "maxItems": .number(Double(RegisterFields.maxList))]
@@ -16,23 +18,23 @@ extension RegistersAPIController {
         let months: JSONValue = ["type": "integer", "minimum": 0, "maximum": 600]
         var declarationInput: [String: JSONValue] = [
             "kind": Schema.enumeration(DeclarationKindName.allCases.map(\.rawValue)),
-            "description": text(RegisterFields.maxText),
-            "relatedPersonName": text(RegisterFields.maxName),
+            "description": optional(RegisterFields.maxText),
+            "relatedPersonName": optional(RegisterFields.maxName),
             "sensitive": Schema.boolean, "significant": Schema.boolean, "ceasedOn": Schema.date,
             "category": Schema.enumeration(PecuniaryInterestCategory.allCases.map(\.rawValue) + OtherInterestCategory.allCases.map(\.rawValue)),
             "holder": Schema.enumeration([InterestHolder.member.rawValue, InterestHolder.spouseOrPartner.rawValue]),
-            "meetingID": text(RegisterFields.maxName), "itemIDs": names,
+            "meetingID": optional(RegisterFields.maxName), "itemIDs": names,
             "with": person, "nature": Schema.enumeration(RelationshipNature.allCases.map(\.rawValue)),
             "undueInfluence": Schema.boolean, "jeopardises": Schema.boolean,
-            "candidateName": text(RegisterFields.maxName), "processID": text(RegisterFields.maxName), "post": text(RegisterFields.maxName),
+            "candidateName": optional(RegisterFields.maxName), "processID": optional(RegisterFields.maxName), "post": optional(RegisterFields.maxName),
             "restriction": Schema.enumeration(DeclarationFields.RestrictionName.allCases.map(\.rawValue)),
-            "months": months, "rentArrearsMonths": months, "address": text(RegisterFields.maxName), "union": text(RegisterFields.maxName),
+            "months": months, "rentArrearsMonths": months, "address": optional(RegisterFields.maxName), "union": optional(RegisterFields.maxName),
             "role": Schema.enumeration([TradeUnionRole.official.rawValue, TradeUnionRole.employee.rawValue]),
-            "authority": text(RegisterFields.maxName),
+            "authority": optional(RegisterFields.maxName),
         ]
         declarationInput.merge(tags) { a, _ in a }
         var itemInput = tags
-        itemInput["id"] = text(RegisterFields.maxName)
+        itemInput["id"] = optional(RegisterFields.maxName)
         itemInput["title"] = text(RegisterFields.maxName * 2)
         for key in RegisterFields.businessKeys { itemInput[key] = Schema.boolean }
         let body: (String) -> JSONValue = { Schema.ref($0) }
@@ -56,7 +58,7 @@ extension RegistersAPIController {
                 responses: [200: ("Withdrawn: kept, but out of every register and check", Schema.ref("Declaration"))])),
             ("/api/v1/declarations/{declarationID}/determination", "post", Operation(
                 summary: "Record whether someone related to a candidate may continue", tag: "Registers", parameters: [id],
-                body: Schema.object(["mayContinue": Schema.boolean, "note": text(RegisterFields.maxText)], required: ["mayContinue"]),
+                body: Schema.object(["mayContinue": Schema.boolean, "note": optional(RegisterFields.maxText)], required: ["mayContinue"]),
                 responses: [200: ("Recorded; the declarant is told", Schema.ref("Declaration"))])),
             ("/api/v1/declarations/{declarationID}/sensitivity", "post", Operation(
                 summary: "Decide whether an interest is sensitive", tag: "Registers", parameters: [id],
@@ -119,8 +121,8 @@ extension RegistersAPIController {
             "DispensationInput": Schema.object([
                 "grantee": ["type": "string", "description": "`member:<id>` or `all-members`"],
                 "scope": Schema.enumeration(DispensationService.ScopeName.allCases.map(\.rawValue)),
-                "declarationID": Schema.uuid, "matterID": text(RegisterFields.maxName), "itemID": text(RegisterFields.maxName),
-                "scopeValue": text(RegisterFields.maxName),
+                "declarationID": Schema.uuid, "matterID": optional(RegisterFields.maxName), "itemID": optional(RegisterFields.maxName),
+                "scopeValue": optional(RegisterFields.maxName),
                 "terms": Schema.enumeration(["discussion", "discussion-and-vote"]),
                 "ground": Schema.enumeration(Dispensation.Ground.allCases.map(\.rawValue)),
                 "grantedOn": Schema.date, "expiresOn": Schema.date, "reasons": text(RegisterFields.maxText),
@@ -139,9 +141,9 @@ extension RegistersAPIController {
             ], required: ["id", "person", "lastDay", "status", "rules", "statement"]),
             "ConflictCheckInput": Schema.object([
                 "kind": Schema.enumeration(ConflictCheckRequest.KindName.allCases.map(\.rawValue)),
-                "id": text(RegisterFields.maxName), "title": text(RegisterFields.maxName), "date": Schema.date,
+                "id": optional(RegisterFields.maxName), "title": optional(RegisterFields.maxName), "date": Schema.date,
                 "committee": Schema.uuid, "departments": ids, "negotiatesWithStaff": Schema.boolean, "includeCommitteeMembers": Schema.boolean,
-                "processID": text(RegisterFields.maxName), "post": text(RegisterFields.maxName),
+                "processID": optional(RegisterFields.maxName), "post": optional(RegisterFields.maxName),
                 "items": ["type": "array", "maxItems": .number(Double(ConflictCheckRequest.maxItems)), "items": Schema.object(itemInput, required: ["title"])],
                 "participants": ["type": "array", "maxItems": .number(Double(ConflictCheckRequest.maxParticipants)),
                                  "items": Schema.object(["person": person,

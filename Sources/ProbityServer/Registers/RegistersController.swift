@@ -62,7 +62,7 @@ struct RegistersController: RouteCollection {
         let page = IndexPage(
             isPerson: context.person != nil, isMember: isMember, isMonitoringOfficer: context.isMonitoringOfficer,
             mine: mine, declaredToMe: toMe, duties: duties, openDuties: duties.filter { $0.registeredOn == nil }.count,
-            kinds: DeclarationKindName.allCases.filter { isMember || ($0 != .disclosablePecuniary && $0 != .restriction) }.map {
+            kinds: DeclarationKindName.allCases.filter { isMember || $0 != .disclosablePecuniary }.map {
                 KindLink(href: "/registers/new?kind=\($0.rawValue)", label: $0.label, hint: $0.hint)
             },
             period: "Register a new interest, or a change to one, within \(period.parameters.calendarDays) days.",

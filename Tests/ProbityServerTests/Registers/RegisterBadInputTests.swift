@@ -40,6 +40,8 @@ struct RegisterBadInputTests {
                 (#"{"kind":"restriction","restriction":"trade-union","role":"boss"}"#, "application/json", .unprocessableEntity, ["role", "union"]),
                 (#"{"kind":"restriction","restriction":"jury-service"}"#, "application/json", .unprocessableEntity, ["restriction"]),
                 (#"{"kind":"non-registerable","description":"x"}"#, "application/json", .unprocessableEntity, ["meetingID"]),
+                (#"{"kind":"other-registerable","category":"other","description":"x","land":"1 High St","significant":"true","months":null}"#, "application/json", .unprocessableEntity, ["land", "months", "significant"]),
+                (#"{"kind":"other-registerable","category":"other","description":"x","with":""}"#, "application/json", .unprocessableEntity, ["with"]),
                 (#"{"kind":"other-registerable","category":"other","description":"x","ceasedOn":"2026-11-30"}"#, "application/json", .unprocessableEntity, ["ceasedOn"]),
                 (#"{"kind":"other-registerable","category":"other","description":"\#(String(repeating: "a", count: 2_001))"}"#, "application/json", .unprocessableEntity, ["description"]),
             ]

@@ -19,7 +19,7 @@ struct RegisterDeclarationTests {
             ("Close personal relationship", #"{"kind":"close-relationship","with":"\#(officer)","nature":"partner"}"#),
             ("Relationship to a candidate", #"{"kind":"recruitment","candidateName":"Jo Bloggs","processID":"REC-42","post":"Head of Highways"}"#),
             ("Council tax arrears", #"{"kind":"restriction","restriction":"council-tax-arrears","months":3}"#),
-            ("Council tenancy", #"{"kind":"restriction","restriction":"council-tenancy","address":"Flat 2, Tower Court","rentArrearsMonths":"2"}"#),
+            ("Council tenancy", #"{"kind":"restriction","restriction":"council-tenancy","address":"Flat 2, Tower Court","rentArrearsMonths":2}"#),
             ("Trade union office or employment", #"{"kind":"restriction","restriction":"trade-union","union":"UNISON","role":"official"}"#),
             ("Employment by another local authority", #"{"kind":"restriction","restriction":"other-authority-employment","authority":"Hackney Council"}"#),
             ("Politically restricted post", #"{"kind":"restriction","restriction":"politically-restricted-post","post":"Head of Policy","authority":"Newham Council"}"#),
