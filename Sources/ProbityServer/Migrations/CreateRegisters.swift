@@ -48,6 +48,8 @@ struct CreateRegisters: AsyncMigration {
         if let sql = db as? any SQLDatabase {
             try await sql.create(index: "declarations_declarant").on(DeclarationRecord.schema)
                 .column("authority_id").column("declarant_kind").column("declarant_id").run()
+            try await sql.create(index: "declarations_counterpart").on(DeclarationRecord.schema)
+                .column("authority_id").column("counterpart_id").run()
             try await sql.create(index: "declarations_authority_kind").on(DeclarationRecord.schema)
                 .column("authority_id").column("kind").run()
             try await sql.create(index: "registration_duties_open").on(RegistrationDutyRecord.schema)

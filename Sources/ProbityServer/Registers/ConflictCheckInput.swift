@@ -194,7 +194,7 @@ struct ConflictCheckRequest: Sendable {
             case .delegatedDecision:
                 if title.isEmpty { errors.append(FieldError(field: "title", message: "Say what the decision is")) }
                 if items.count > 1 { errors.append(FieldError(field: "items", message: "A delegated decision is one item: describe what it touches in the first")) }
-                matter = .delegatedDecision(id: givenID ?? "decision:\(date.iso):\(NameKeyish.slug(title))", title: title, date: date, tags: items.first?.tags ?? [])
+                matter = .delegatedDecision(id: givenID ?? "decision:\(date.iso):\(MatterReference.slug(title))", title: title, date: date, tags: items.first?.tags ?? [])
             case .recruitmentPanel:
                 let process = RegisterFields.required(input, "processID", "Give the selection or appointment process's reference", max: RegisterFields.maxName, errors: &errors)
                 let post = RegisterFields.required(input, "post", "Name the post", max: RegisterFields.maxName, errors: &errors)
@@ -220,8 +220,8 @@ struct ConflictCheckRequest: Sendable {
     }
 }
 
-/// Slugs for generated references.
-enum NameKeyish {
+/// References for matters given none: a few words of the title.
+enum MatterReference {
     static func slug(_ text: String) -> String {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         return words.prefix(8).joined(separator: "-")

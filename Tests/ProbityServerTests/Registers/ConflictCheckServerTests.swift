@@ -120,6 +120,16 @@ struct ConflictCheckServerTests {
             #expect(table[world.ref(.chair).description]?.values.first?.0 == "clear")
             #expect(table.count == 3, "the committee's three members")
 
+            // A delegated decision, taken by a member with a registered interest, and advised on by an officer with a significant one.
+            try await world.declare(app, .highwaysHead, #"{"kind":"other-registerable","category":"other","description":"Director of Riverside Trust","bodies":["Riverside Trust"],"significant":true}"#)
+            let decision = #"{"kind":"delegated-decision","title":"Grant to the Riverside Trust","date":"2026-12-02","items":[{"title":"Grant to the Riverside Trust","bodies":["Riverside Trust"]}],"participants":[{"person":"\#(world.ref(.memberA))","capacity":"decision-maker"},{"person":"\#(world.ref(.highwaysHead))"}]}"#
+            let decided = try await mo.call(.POST, "/api/v1/conflict-checks", json: decision)
+            #expect(decided.status == .ok, "\(decided.body)")
+            let rows = outcomes(decided)
+            #expect(rows[world.ref(.memberA).description]?.values.first?.0 == "must-declare")
+            #expect(rows[world.ref(.highwaysHead).description]?.values.first?.0 == "must-withdraw", "an officer's significant interest (TH 4.17)")
+            #expect(rows[world.ref(.highwaysHead).description]?.values.first?.1.contains("4.17") == true)
+
             // A recruitment panel: the HR director's determination decides.
             let link = try await world.declare(app, .highwaysHead, #"{"kind":"recruitment","candidateName":"Jo Bloggs","processID":"REC-42","post":"Highways Officer"}"#)
             let panel = #"{"kind":"recruitment-panel","processID":"REC-42","post":"Highways Officer","participants":[{"person":"\#(world.ref(.highwaysHead))","capacity":"panel-member"}]}"#
