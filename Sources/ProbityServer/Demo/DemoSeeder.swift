@@ -253,6 +253,7 @@ public enum DemoSeeder {
         try await user("cllr.hughes@demo.probity.test", "Cllr Tom Hughes", kind: .member, person: hughes.id)
         try await user("assistant.forward@demo.probity.test", "Tariq Hussain", kind: .assistant, person: forwardAssistant.id)
 
+        try await DemoRegisters.seed(on: db, authorityID: a, people: .init(leader: okafor.id!, deputy: patel.id!, whip: lewis.id!, opposition: hughes.id!, member: begum.id!, coopted: coopted.id!, monitoringOfficer: mo.id!, liaisonOfficer: liaison.id!, headOfService: highwaysHead.id!), at: now)
         try await AuditLog.append(AuditEvent(authorityID: a, actorUserID: nil, actorName: "probity demo", action: "demo.seed",
                                              resourceType: "authority", resourceID: a.uuidString, detail: ["slug": slug]), on: db, at: now)
         return authority.name
