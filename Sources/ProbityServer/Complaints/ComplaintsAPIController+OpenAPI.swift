@@ -11,7 +11,7 @@ extension ComplaintsAPIController {
         let personInfo = Schema.ref("ComplaintPerson")
         let step: (String, String, JSONValue?) -> (String, String, Operation) = { path, summary, body in
             ("/api/v1/complaints/{complaintID}/\(path)", "post",
-             Operation(summary: summary, tag: "Complaints", parameters: [id], body: body,
+             Operation(summary: summary, tag: "Complaints", parameters: [id], body: body, bodyRequired: false,
                        responses: [200: ("The case as you may now see it", Schema.ref("Complaint")),
                                    409: ("The step cannot be taken at the case's stage", Schema.ref("Problem"))]))
         }

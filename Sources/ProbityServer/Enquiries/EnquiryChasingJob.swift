@@ -30,6 +30,10 @@ struct EnquiryChasingJob: ProbityJob {
                     do {
                         let sent = try await send(step, record: record, state: state, now: now, current: current, org: org, center: center, app: app)
                         if sent { outcome.done += 1 } else { outcome.skipped += 1 }
+                    } catch let error as any DatabaseError where error.isConstraintFailure {
+                        // Another server sent this step between our look and our write: its unique
+                        // key refused ours, and the whole transaction rolled back.
+                        outcome.skipped += 1
                     } catch {
                         app.logger.warning("Chaser not sent; it will be tried again", metadata: [
                             "enquiry": .string(record.reference), "step": "\(step.index)", "error": .string(String(reflecting: error))])

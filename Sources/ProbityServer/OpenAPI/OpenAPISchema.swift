@@ -41,6 +41,8 @@ struct Operation {
     var parameters: [JSONValue] = []
     var body: JSONValue?
     var bodyType: String = "application/json"
+    /// False where a missing body is read as an empty object.
+    var bodyRequired = true
     var responses: [Int: (String, JSONValue?)]
     var mediaType: String = "application/json"
     var authenticated = true
@@ -49,7 +51,7 @@ struct Operation {
         var o: [String: JSONValue] = ["summary": .string(summary), "tags": [.string(tag)],
                                       "operationId": .string(Self.operationID(summary))]
         if !parameters.isEmpty { o["parameters"] = .array(parameters) }
-        if let body { o["requestBody"] = ["required": true, "content": .object([bodyType: ["schema": body]])] }
+        if let body { o["requestBody"] = ["required": .bool(bodyRequired), "content": .object([bodyType: ["schema": body]])] }
         var responses: [String: JSONValue] = [:]
         for (code, (description, schema)) in self.responses {
             var r: [String: JSONValue] = ["description": .string(description)]

@@ -80,7 +80,7 @@ extension RegistersAPIController {
                                      "date": Schema.date], required: ["person", "trigger", "date"]),
                 responses: [201: ("Recorded; the member is told the last day", Schema.ref("RegistrationDuty"))])),
             ("/api/v1/registration-duties/confirmation", "post", Operation(
-                summary: "Confirm my register is complete", tag: "Registers", body: Schema.object([:]),
+                summary: "Confirm my register is complete", tag: "Registers", body: Schema.object([:]), bodyRequired: false,
                 responses: [200: ("My open duties are met today", Schema.object(["met": Schema.integer, "items": Schema.array(Schema.ref("RegistrationDuty"))]))])),
             ("/api/v1/conflict-checks", "post", Operation(
                 summary: "Check a matter for conflicts of interest", tag: "Registers", body: body("ConflictCheckInput"),

@@ -150,7 +150,7 @@ struct RegistersAPIController {
 
     func duties(req: Request) async throws -> Response {
         let context = try await RegisterContext.load(req)
-        let all = req.query[String.self, at: "scope"] == "all"
+        let all = try APIQuery.choice(req, "scope", allowed: ["mine", "all"]) == "all"
         if all, !context.isMonitoringOfficer {
             throw await req.refusal("registration-duty.list", resourceType: "registration-duty",
                                     reason: "Only the Monitoring Officer sees every member's registration duties.")
