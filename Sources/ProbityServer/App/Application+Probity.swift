@@ -27,6 +27,7 @@ extension Application {
         migrations.add(ProbityMigrations.all)
         probityJobs.append(EnquiryChasingJob())
         probityJobs.append(ComplaintAcknowledgementChaseJob())
+        probityJobs.append(EmailDeliveryJob())
         passwords.use(.bcrypt(cost: settings.bcryptCost))
 
         let resources = ProbityResources.directory

@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     public var postgresSchema: String?
     /// Seconds between runs of the background jobs in `probity serve` (`PROBITY_JOB_INTERVAL_SECONDS`); 0 turns them off.
     public var jobIntervalSeconds: TimeInterval = 300
+    /// The mail server for e-mail notifications (`PROBITY_SMTP_*`); none means messages wait in the outbox.
+    public var smtp: SMTPSettings?
 
     public init(
         database: DatabaseChoice,
@@ -83,6 +85,7 @@ public struct Settings: Sendable {
         if let seconds = env["PROBITY_JOB_INTERVAL_SECONDS"].flatMap(Double.init), seconds >= 0 {
             settings.jobIntervalSeconds = seconds
         }
+        settings.smtp = SMTPSettings.fromEnvironment(env)
         return settings
     }
 

@@ -26,6 +26,8 @@ struct InboxController: RouteCollection {
         var deliveredAt: Date
         var delivered: String
         var read: Bool
+        /// The e-mail copy: `none` (no address), `pending`, `sent`, `failed`, `digest` or `digested`.
+        var email: String
 
         init(_ n: Notification) {
             id = n.id!
@@ -37,6 +39,7 @@ struct InboxController: RouteCollection {
             deliveredAt = n.deliverAfter
             delivered = DisplayFormat.dateTime(n.deliverAfter)
             read = n.readAt != nil
+            email = n.emailStatus
         }
     }
 
@@ -128,7 +131,8 @@ extension InboxController {
                 "id": Schema.uuid, "category": Schema.string, "subject": Schema.string, "body": Schema.string,
                 "link": Schema.nullable("string"), "urgent": Schema.boolean, "deliveredAt": Schema.dateTime,
                 "delivered": Schema.string, "read": Schema.boolean,
-            ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read"]),
+                "email": Schema.enumeration(["none", "pending", "sent", "failed", "digest", "digested"]),
+            ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read", "email"]),
         ])
     }
 }
