@@ -27,6 +27,7 @@ extension Application {
         migrations.add(ProbityMigrations.all)
         probityJobs.append(EnquiryChasingJob())
         probityJobs.append(ComplaintAcknowledgementChaseJob())
+        probityJobs.append(EmailDigestJob())
         probityJobs.append(EmailDeliveryJob())
         passwords.use(.bcrypt(cost: settings.bcryptCost))
 

@@ -11,5 +11,6 @@ enum ProbityMigrations {
         CreateEnquiries(),
         CreateComplaints(),
         AddEmailDelivery(),
+        CreateNotificationPreferences(),
     ]
 }

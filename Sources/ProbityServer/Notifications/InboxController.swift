@@ -9,11 +9,13 @@ struct InboxController: RouteCollection {
         routes.get("inbox", use: page)
         routes.post("inbox", ":notificationID", "read", use: markRead)
         routes.post("inbox", "read-all", use: markAllRead)
+        NotificationPreferencesController().boot(routes: routes)
     }
 
     func bootAPI(routes: any RoutesBuilder) {
         routes.get("notifications", use: apiList)
         routes.post("notifications", ":notificationID", "read", use: apiMarkRead)
+        NotificationPreferencesController().bootAPI(routes: routes)
     }
 
     struct Item: Encodable {
@@ -119,7 +121,8 @@ struct InboxController: RouteCollection {
 
 extension InboxController {
     static var openAPI: APIDescription {
-        APIDescription(operations: [
+        let preferences = NotificationPreferencesController.openAPI
+        return APIDescription(operations: preferences.operations + [
             ("/api/v1/notifications", "get", Operation(summary: "List my messages", tag: "Notifications",
                                                       parameters: OpenAPIDocument.paging + [.queryParameter("unread", "`true` for unread messages only", schema: Schema.enumeration(["true", "false"]))],
                                                       responses: [200: ("Delivered messages, newest first", Schema.list(of: "Notification"))])),
@@ -133,6 +136,6 @@ extension InboxController {
                 "delivered": Schema.string, "read": Schema.boolean,
                 "email": Schema.enumeration(["none", "pending", "sent", "failed", "digest", "digested"]),
             ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read", "email"]),
-        ])
+        ].merging(preferences.schemas) { a, _ in a })
     }
 }
