@@ -12,5 +12,6 @@ enum ProbityMigrations {
         CreateComplaints(),
         AddEmailDelivery(),
         CreateNotificationPreferences(),
+        CreateWardMatters(),
     ]
 }
