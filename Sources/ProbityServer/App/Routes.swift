@@ -18,6 +18,7 @@ extension Application {
         try routes.register(collection: EnquiriesController())
         try routes.register(collection: ComplaintsController())
         try routes.register(collection: WardMattersController())
+        try routes.register(collection: ConsultationsController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -33,6 +34,7 @@ extension Application {
         EnquiriesAPIController().boot(routes: authenticated)
         ComplaintsAPIController().boot(routes: authenticated)
         WardMattersAPIController().boot(routes: authenticated)
+        ConsultationsAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

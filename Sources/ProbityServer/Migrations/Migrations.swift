@@ -13,5 +13,6 @@ enum ProbityMigrations {
         AddEmailDelivery(),
         CreateNotificationPreferences(),
         CreateWardMatters(),
+        CreateConsultations(),
     ]
 }
