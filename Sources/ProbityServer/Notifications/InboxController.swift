@@ -16,6 +16,7 @@ struct InboxController: RouteCollection {
         routes.get("notifications", use: apiList)
         routes.post("notifications", ":notificationID", "read", use: apiMarkRead)
         NotificationPreferencesController().bootAPI(routes: routes)
+        OutOfHoursController().bootAPI(routes: routes)
     }
 
     struct Item: Encodable {
@@ -122,7 +123,8 @@ struct InboxController: RouteCollection {
 extension InboxController {
     static var openAPI: APIDescription {
         let preferences = NotificationPreferencesController.openAPI
-        return APIDescription(operations: preferences.operations + [
+        let outOfHours = OutOfHoursController.openAPI
+        return APIDescription(operations: preferences.operations + outOfHours.operations + [
             ("/api/v1/notifications", "get", Operation(summary: "List my messages", tag: "Notifications",
                                                       parameters: OpenAPIDocument.paging + [.queryParameter("unread", "`true` for unread messages only", schema: Schema.enumeration(["true", "false"]))],
                                                       responses: [200: ("Delivered messages, newest first", Schema.list(of: "Notification"))])),
@@ -136,6 +138,6 @@ extension InboxController {
                 "delivered": Schema.string, "read": Schema.boolean,
                 "email": Schema.enumeration(["none", "pending", "sent", "failed", "digest", "digested"]),
             ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read", "email"]),
-        ].merging(preferences.schemas) { a, _ in a })
+        ].merging(preferences.schemas) { a, _ in a }.merging(outOfHours.schemas) { a, _ in a })
     }
 }

@@ -136,6 +136,7 @@ struct WardMattersController: RouteCollection {
     }
 
     struct MeetingPage: Encodable {
+        var outOfHours: String?
         var officers: [SelectOption]
         var values: [String: String]
         var rule: String
@@ -149,8 +150,9 @@ struct WardMattersController: RouteCollection {
         let current = try await req.authorityProtocol()
         let officers = try await Officer.scoped(to: actor.authorityID, on: req.db).sort(\.$name).all()
         let rule = current.profile.notifications.preElectionMeetings
+        let (_, outOfHours) = try await OutOfHoursController.warning(req)
         return try await req.renderResponse("ward-matters/meeting", title: "Tell an officer about a public meeting", content: MeetingPage(
-            officers: officers.map { SelectOption(value: $0.id!.uuidString, label: "\($0.name), \($0.jobTitle)", selected: input.text("officer") == $0.id!.uuidString) },
+            outOfHours: outOfHours, officers: officers.map { SelectOption(value: $0.id!.uuidString, label: "\($0.name), \($0.jobTitle)", selected: input.text("officer") == $0.id!.uuidString) },
             values: ["title": input.text("title"), "venue": input.text("venue"), "meetsOn": input.text("meetsOn"),
                      "councilPremises": WardMatterService.flag(input, "councilPremises") ? "true" : "",
                      "partyPolitical": WardMatterService.flag(input, "partyPolitical") ? "true" : ""],

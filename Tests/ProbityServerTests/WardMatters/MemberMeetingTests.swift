@@ -81,3 +81,27 @@ struct MemberMeetingTests {
         }
     }
 }
+
+@Suite("Warning members before they contact an officer out of hours")
+struct OutOfHoursWarningTests {
+    @Test("Out of hours the API and the member's form say when the officer will get the message (TH 14.7); in hours they say nothing")
+    func warning() async throws {
+        let evening = CalendarDate(iso: "2026-12-01")!.instant(hour: 20)
+        try await withProbity(clock: TestClock(evening)) { app, clock in
+            let f = try await Fixtures.make(app)
+            let member = APIClient(app: app, token: try await Fixtures.token(app, f.north.memberEmail))
+            let late = try await member.call(.GET, "/api/v1/notifications/out-of-hours")
+            #expect(late["outOfHours"] == .bool(true))
+            #expect(late.body.contains("2026-12-02T08:00:00Z"))
+            #expect(late.body.contains("14.7"))
+            let browser = Browser(app)
+            try await browser.signIn(f.north.memberEmail)
+            #expect(try await browser.get("/ward-matters/member-meetings/new").body.contains("id=\"out-of-hours\""))
+            clock.advance(14 * 3600)  // Wed 10:00
+            let member2 = APIClient(app: app, token: try await Fixtures.token(app, f.north.memberEmail))
+            #expect(try await member2.call(.GET, "/api/v1/notifications/out-of-hours")["outOfHours"] == .bool(false))
+            try await browser.signIn(f.north.memberEmail)
+            #expect(!(try await browser.get("/ward-matters/member-meetings/new").body.contains("id=\"out-of-hours\"")))
+        }
+    }
+}
