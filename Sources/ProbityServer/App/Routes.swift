@@ -19,6 +19,7 @@ extension Application {
         try routes.register(collection: ComplaintsController())
         try routes.register(collection: WardMattersController())
         try routes.register(collection: ConsultationsController())
+        try routes.register(collection: MediaController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -35,6 +36,7 @@ extension Application {
         ComplaintsAPIController().boot(routes: authenticated)
         WardMattersAPIController().boot(routes: authenticated)
         ConsultationsAPIController().boot(routes: authenticated)
+        MediaAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

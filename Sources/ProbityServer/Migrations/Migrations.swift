@@ -14,5 +14,6 @@ enum ProbityMigrations {
         CreateNotificationPreferences(),
         CreateWardMatters(),
         CreateConsultations(),
+        CreateMediaContacts(),
     ]
 }

@@ -34,8 +34,10 @@ enum WardMatterService {
 
     static func mayRecord(_ actor: Actor) -> Bool { actor.canAdminister || (actor.personKind == .officer && actor.personID != nil) }
 
-    /// Records a ward matter and tells the members the protocol names.
-    static func record(_ input: ComplaintInput, req: Request) async throws -> WardMatter {
+    /// Records a ward matter and tells the members the protocol names. `alongside` writes
+    /// whatever caused the matter (a press approach, say) in the same transaction.
+    static func record(_ input: ComplaintInput, req: Request,
+                       alongside: (@Sendable (any Database, UUID) async throws -> Void)? = nil) async throws -> WardMatter {
         let actor = try req.requireActor()
         guard mayRecord(actor) else {
             throw await req.refusal("ward_matter.create", resourceType: "ward_matter", reason: "Only officers record ward matters (Leicestershire protocol 26; Tower Hamlets protocol 11.1).")
@@ -134,6 +136,7 @@ enum WardMatterService {
                 try await center.send(message, to: [.member(recipient.memberID)], on: db, at: now)
             }
             try await AuditLog.append(event, on: db, at: now)
+            try await alongside?(db, id)
         }
         return matter
     }
