@@ -20,6 +20,7 @@ extension Application {
         try routes.register(collection: WardMattersController())
         try routes.register(collection: ConsultationsController())
         try routes.register(collection: MediaController())
+        try routes.register(collection: CorrespondenceController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -37,6 +38,7 @@ extension Application {
         WardMattersAPIController().boot(routes: authenticated)
         ConsultationsAPIController().boot(routes: authenticated)
         MediaAPIController().boot(routes: authenticated)
+        CorrespondenceAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

@@ -15,5 +15,6 @@ enum ProbityMigrations {
         CreateWardMatters(),
         CreateConsultations(),
         CreateMediaContacts(),
+        CreateMemberCorrespondence(),
     ]
 }
