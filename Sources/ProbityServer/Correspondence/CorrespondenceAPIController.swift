@@ -10,6 +10,38 @@ struct CorrespondenceAPIController {
         group.post("letters", use: createLetter)
         group.get("department-visits", use: visits)
         group.post("department-visits", use: createVisit)
+        group.get("copies", use: copies)
+        group.post("copies", use: createCopy)
+        group.post("copies", ":copyID", "consent", use: answerCopy)
+    }
+
+    struct CopyJSON: Encodable {
+        var id: UUID; var from: UUID; var to: UUID; var subject: String; var purpose: String; var status: String
+        var requestedBy: String; var requestedAt: Date; var answeredAt: Date?
+        init(_ c: CorrespondenceCopy) {
+            id = c.id!; from = c.fromMemberID; to = c.toMemberID; subject = c.subject; purpose = c.purpose; status = c.status
+            requestedBy = c.requestedByName; requestedAt = c.requestedAt; answeredAt = c.answeredAt
+        }
+    }
+
+    func copies(req: Request) async throws -> Response {
+        struct Body: Encodable { var items: [CopyJSON] }
+        let items = try await (try CorrespondenceCopyService.visible(req))?.sort(\.$requestedAt, .descending).limit(200).all() ?? []
+        return try APIResponse.json(encodable: Body(items: items.map(CopyJSON.init)))
+    }
+
+    func createCopy(req: Request) async throws -> Response {
+        let input = try CorrespondenceService.input(json: try APIRequest.jsonObject(req), allowed: CorrespondenceCopyService.fields, booleans: [])
+        return try APIResponse.json(encodable: CopyJSON(try await CorrespondenceCopyService.request(input, req: req)), status: .created)
+    }
+
+    func answerCopy(req: Request) async throws -> Response {
+        let object = try APIRequest.jsonObject(req)
+        var errors = object.keys.filter { $0 != "consent" }.sorted().map { FieldError(field: $0, message: "'\($0)' is not a field of this request") }
+        var consent: Bool?
+        if case .bool(let b)? = object["consent"] { consent = b } else { errors.append(FieldError(field: "consent", message: "consent must be true or false")) }
+        if !errors.isEmpty { throw AppError.validation(errors, detail: "Nothing was recorded.") }
+        return try APIResponse.json(encodable: CopyJSON(try await CorrespondenceCopyService.answer(req.parameters.get("copyID"), consent: consent, req: req)))
     }
 
     struct LetterJSON: Encodable {
@@ -93,6 +125,19 @@ struct CorrespondenceAPIController {
                                                                             body: Schema.object(["directorate": Schema.uuid, "visitOn": Schema.date, "purpose": Schema.string,
                                                                                                  "statutoryInspection": Schema.boolean], required: ["directorate", "visitOn", "purpose"]),
                                                                             responses: [201: ("The visit", Schema.ref("DepartmentVisit"))])),
-        ], schemas: ["MemberLetter": letter, "DepartmentVisit": visit])
+            ("/api/v1/correspondence/copies", "get", Operation(summary: "List requests to copy a member's correspondence", tag: tag,
+                                                                responses: [200: ("Requests", Schema.object(["items": Schema.array(Schema.ref("CorrespondenceCopy"))]))])),
+            ("/api/v1/correspondence/copies", "post", Operation(summary: "Ask a member's consent to copy their correspondence to another member", tag: tag,
+                                                                 body: Schema.object(["from": Schema.uuid, "to": Schema.uuid, "subject": Schema.string, "content": Schema.string, "purpose": Schema.string]),
+                                                                 responses: [201: ("The request, awaiting the member's consent", Schema.ref("CorrespondenceCopy"))])),
+            ("/api/v1/correspondence/copies/{copyID}/consent", "post", Operation(summary: "Agree or refuse to your correspondence being copied", tag: tag,
+                                                                                  parameters: [.pathParameter("copyID", "Request id")],
+                                                                                  body: Schema.object(["consent": Schema.boolean]),
+                                                                                  responses: [200: ("The answered request", Schema.ref("CorrespondenceCopy"))])),
+        ], schemas: ["MemberLetter": letter, "DepartmentVisit": visit, "CorrespondenceCopy": Schema.object([
+            "id": Schema.uuid, "from": Schema.uuid, "to": Schema.uuid, "subject": Schema.string, "purpose": Schema.string,
+            "status": Schema.enumeration(["awaiting-consent", "copied", "refused"]), "requestedBy": Schema.string,
+            "requestedAt": Schema.dateTime, "answeredAt": Schema.dateTime,
+        ], required: ["id", "from", "to", "subject", "purpose", "status", "requestedBy", "requestedAt"])])
     }
 }

@@ -16,5 +16,6 @@ enum ProbityMigrations {
         CreateConsultations(),
         CreateMediaContacts(),
         CreateMemberCorrespondence(),
+        CreateCorrespondenceCopies(),
     ]
 }

@@ -76,3 +76,64 @@ struct CorrespondenceTests {
         }
     }
 }
+
+@Suite("Copying a member's correspondence to another member (LC 12)")
+struct CorrespondenceCopyTests {
+    static let morning = CalendarDate(iso: "2026-12-01")!.instant(hour: 10)
+
+    @Test("The member is told and asked; nothing is copied until they agree; only they can answer", arguments: TestDatabase.all)
+    func consent(_ database: TestDatabase) async throws {
+        try await withProbity(database, clock: TestClock(Self.morning)) { app, _ in
+            let f = try await Fixtures.make(app)
+            let officer = APIClient(app: app, token: try await Fixtures.token(app, f.south.adminEmail))
+            let body = #"{"from":"\#(f.south.memberID.uuidString)","to":"\#(f.south.otherMemberID.uuidString)","subject":"Parking","content":"Dear officer, the parking…","purpose":"Cllr Two leads on parking"}"#
+            let asked = try await officer.call(.POST, "/api/v1/correspondence/copies", json: body)
+            #expect(asked.status == .created)
+            #expect(asked["status"] == .string("awaiting-consent"))
+            guard case .string(let id)? = asked["id"] else { Issue.record("no id"); return }
+            let question = try await ProbityServer.Notification.query(on: app.db).filter(\.$category == "correspondence.consent").all()
+            #expect(question.map(\.personID) == [f.south.memberID])
+            #expect(question.first?.body.contains("Cllr Two leads on parking") == true)
+            #expect(try await ProbityServer.Notification.query(on: app.db).filter(\.$category == "correspondence.copy").count() == 0, "nothing copied yet")
+
+            #expect(try await officer.call(.POST, "/api/v1/correspondence/copies/\(id)/consent", json: #"{"consent":true}"#).status == .forbidden,
+                    "the officer cannot consent for the member")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "correspondence_copy.answer").filter(\.$outcome == "refused").count() == 1)
+            let member = APIClient(app: app, token: try await Fixtures.token(app, f.south.memberEmail))
+            #expect(try await member.call(.POST, "/api/v1/correspondence/copies/\(id)/consent", json: #"{"consent":"yes"}"#).status == .unprocessableEntity)
+            let agreed = try await member.call(.POST, "/api/v1/correspondence/copies/\(id)/consent", json: #"{"consent":true}"#)
+            #expect(agreed["status"] == .string("copied"))
+            let copied = try await ProbityServer.Notification.query(on: app.db).filter(\.$category == "correspondence.copy").all()
+            #expect(copied.map(\.personID) == [f.south.otherMemberID])
+            #expect(try await member.call(.POST, "/api/v1/correspondence/copies/\(id)/consent", json: #"{"consent":false}"#).status == .conflict)
+
+            let second = try await officer.call(.POST, "/api/v1/correspondence/copies", json: body.replacingOccurrences(of: "Parking", with: "Bins"))
+            guard case .string(let id2)? = second["id"] else { Issue.record("no id"); return }
+            let refused = try await member.call(.POST, "/api/v1/correspondence/copies/\(id2)/consent", json: #"{"consent":false}"#)
+            #expect(refused["status"] == .string("refused"))
+            #expect(try await ProbityServer.Notification.query(on: app.db).filter(\.$category == "correspondence.copy").count() == 1)
+        }
+    }
+
+    @Test("The page: an officer's form explains errors; the member answers with a button")
+    func page() async throws {
+        try await withProbity(clock: TestClock(Self.morning)) { app, _ in
+            let f = try await Fixtures.make(app)
+            let officer = Browser(app)
+            try await officer.signIn(f.south.adminEmail)
+            #expect(try await officer.get("/correspondence").status == .ok)
+            let wrong = try await officer.post("/correspondence/copies", form: [("from", f.south.memberID.uuidString), ("to", f.south.memberID.uuidString)])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.contains("id=\"copyPurpose-error\""))
+            _ = try await officer.post("/correspondence/copies", form: [("from", f.south.memberID.uuidString), ("to", f.south.otherMemberID.uuidString),
+                                                                         ("copySubject", "Parking"), ("content", "Text"), ("copyPurpose", "Joint work")])
+            let member = Browser(app)
+            try await member.signIn(f.south.memberEmail)
+            let page = try await member.get("/correspondence")
+            #expect(page.body.contains("I agree"))
+            let copy = try #require(try await CorrespondenceCopy.query(on: app.db).first())
+            _ = try await member.post("/correspondence/copies/\(copy.id!.uuidString)/consent", form: [("consent", "true")])
+            #expect(try await CorrespondenceCopy.find(copy.id!, on: app.db)?.status == "copied")
+        }
+    }
+}
