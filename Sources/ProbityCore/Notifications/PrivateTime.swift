@@ -32,4 +32,18 @@ public enum PrivateTime {
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
         return h * 60 + m
     }
+
+    /// What to tell a member before they contact an officer out of hours (LC 3(n), 4(k);
+    /// TH 14.7): when the officer will get the message, and the rule. Nil within working hours.
+    public static func contactWarning(_ now: Date, profile: ProtocolProfile, calendar: WorkingCalendar) -> ContactWarning? {
+        let rule = profile.notifications.privateTime
+        guard isOutOfHours(now, rule: rule, calendar: calendar) else { return nil }
+        return ContactWarning(heldUntil: deliverAfter(now, urgent: false, rule: rule, calendar: calendar), rule: rule.reference(in: profile.document))
+    }
+}
+
+public struct ContactWarning: Sendable, Equatable {
+    /// When a message sent now reaches the officer.
+    public var heldUntil: Date
+    public var rule: RuleReference
 }

@@ -28,6 +28,8 @@ extension Application {
         probityJobs.append(EnquiryChasingJob())
         probityJobs.append(ComplaintAcknowledgementChaseJob())
         probityJobs.append(RegistrationReminderJob())
+        probityJobs.append(EmailDigestJob())
+        probityJobs.append(EmailDeliveryJob())
         passwords.use(.bcrypt(cost: settings.bcryptCost))
 
         let resources = ProbityResources.directory

@@ -18,6 +18,10 @@ extension Application {
         try routes.register(collection: EnquiriesController())
         try routes.register(collection: ComplaintsController())
         try routes.register(collection: RegistersController())
+        try routes.register(collection: WardMattersController())
+        try routes.register(collection: ConsultationsController())
+        try routes.register(collection: MediaController())
+        try routes.register(collection: CorrespondenceController())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -33,6 +37,10 @@ extension Application {
         EnquiriesAPIController().boot(routes: authenticated)
         ComplaintsAPIController().boot(routes: authenticated)
         RegistersAPIController().boot(routes: authenticated); RegistersAPIController().bootPublic(routes: api)
+        WardMattersAPIController().boot(routes: authenticated)
+        ConsultationsAPIController().boot(routes: authenticated)
+        MediaAPIController().boot(routes: authenticated)
+        CorrespondenceAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

@@ -37,6 +37,8 @@ public struct Settings: Sendable {
     /// How long a write transaction on PostgreSQL may take before its connection is closed and
     /// the change refused with 503 (`PROBITY_WRITE_DEADLINE_SECONDS`); see `BoundedPostgresTransaction`.
     public var writeDeadlineSeconds: Int64 = 30
+    /// The mail server for e-mail notifications (`PROBITY_SMTP_*`); none means messages wait in the outbox.
+    public var smtp: SMTPSettings?
 
     public init(
         database: DatabaseChoice,
@@ -89,6 +91,7 @@ public struct Settings: Sendable {
         if let seconds = env["PROBITY_JOB_INTERVAL_SECONDS"].flatMap(Double.init), seconds >= 0 {
             settings.jobIntervalSeconds = seconds
         }
+        settings.smtp = SMTPSettings.fromEnvironment(env)
         return settings
     }
 

@@ -94,8 +94,7 @@ extension Request {
             return LayoutContext(authorityName: nil, user: nil, nav: [], csrfToken: nil, breadcrumbs: breadcrumbs, flash: flash)
         }
         let path = url.path
-        var items: [(String, String)] = [("/", "Home"), ("/enquiries", "Enquiries"), ("/directory", "Directory"), ("/protocol", "Protocol"), ("/calendar", "Calendar"), ("/complaints", "Complaints"), ("/inbox", "Inbox")]
-        items.insert(("/registers", "Registers"), at: items.count - 1)
+        var items: [(String, String)] = [("/", "Home"), ("/enquiries", "Enquiries"), ("/directory", "Directory"), ("/protocol", "Protocol"), ("/calendar", "Calendar"), ("/complaints", "Complaints"), ("/registers", "Registers"), ("/ward-matters", "Ward matters"), ("/consultations", "Consultations"), ("/media", "Media"), ("/correspondence", "Letters and visits"), ("/inbox", "Inbox")]
         if actor.canReadAudit { items.append(("/audit", "Audit trail")) }
         if actor.canAdminister { items.append(("/admin/users", "Users")) }
         if actor.isPlatformAdmin { items.append(("/authorities", "Authorities")) }

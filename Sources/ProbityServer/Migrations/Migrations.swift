@@ -11,5 +11,12 @@ enum ProbityMigrations {
         CreateEnquiries(),
         CreateComplaints(),
         CreateRegisters(),
+        AddEmailDelivery(),
+        CreateNotificationPreferences(),
+        CreateWardMatters(),
+        CreateConsultations(),
+        CreateMediaContacts(),
+        CreateMemberCorrespondence(),
+        CreateCorrespondenceCopies(),
     ]
 }

@@ -9,11 +9,14 @@ struct InboxController: RouteCollection {
         routes.get("inbox", use: page)
         routes.post("inbox", ":notificationID", "read", use: markRead)
         routes.post("inbox", "read-all", use: markAllRead)
+        NotificationPreferencesController().boot(routes: routes)
     }
 
     func bootAPI(routes: any RoutesBuilder) {
         routes.get("notifications", use: apiList)
         routes.post("notifications", ":notificationID", "read", use: apiMarkRead)
+        NotificationPreferencesController().bootAPI(routes: routes)
+        OutOfHoursController().bootAPI(routes: routes)
     }
 
     struct Item: Encodable {
@@ -26,6 +29,8 @@ struct InboxController: RouteCollection {
         var deliveredAt: Date
         var delivered: String
         var read: Bool
+        /// The e-mail copy: `none` (no address), `pending`, `sent`, `failed`, `digest` or `digested`.
+        var email: String
 
         init(_ n: Notification) {
             id = n.id!
@@ -37,6 +42,7 @@ struct InboxController: RouteCollection {
             deliveredAt = n.deliverAfter
             delivered = DisplayFormat.dateTime(n.deliverAfter)
             read = n.readAt != nil
+            email = n.emailStatus
         }
     }
 
@@ -116,7 +122,9 @@ struct InboxController: RouteCollection {
 
 extension InboxController {
     static var openAPI: APIDescription {
-        APIDescription(operations: [
+        let preferences = NotificationPreferencesController.openAPI
+        let outOfHours = OutOfHoursController.openAPI
+        return APIDescription(operations: preferences.operations + outOfHours.operations + [
             ("/api/v1/notifications", "get", Operation(summary: "List my messages", tag: "Notifications",
                                                       parameters: OpenAPIDocument.paging + [.queryParameter("unread", "`true` for unread messages only", schema: Schema.enumeration(["true", "false"]))],
                                                       responses: [200: ("Delivered messages, newest first", Schema.list(of: "Notification"))])),
@@ -128,7 +136,8 @@ extension InboxController {
                 "id": Schema.uuid, "category": Schema.string, "subject": Schema.string, "body": Schema.string,
                 "link": Schema.nullable("string"), "urgent": Schema.boolean, "deliveredAt": Schema.dateTime,
                 "delivered": Schema.string, "read": Schema.boolean,
-            ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read"]),
-        ])
+                "email": Schema.enumeration(["none", "pending", "sent", "failed", "digest", "digested"]),
+            ], required: ["id", "category", "subject", "body", "urgent", "deliveredAt", "delivered", "read", "email"]),
+        ].merging(preferences.schemas) { a, _ in a }.merging(outOfHours.schemas) { a, _ in a })
     }
 }

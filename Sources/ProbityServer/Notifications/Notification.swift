@@ -27,11 +27,17 @@ final class Notification: Model, AuthorityScoped, @unchecked Sendable {
     /// Unique per authority: the same event never produces the same message twice.
     @Field(key: "dedupe_key") var dedupeKey: String
     @OptionalField(key: "email_address") var emailAddress: String?
-    /// `none` (no address), `pending`, `sent` or `failed`.
+    /// `none` (no address), `pending`, `sent` or `failed`; `digest` while it waits for the
+    /// recipient's daily digest, `digested` once that digest has taken it.
     @Field(key: "email_status") var emailStatus: String
     @Field(key: "email_attempts") var emailAttempts: Int
     @OptionalField(key: "email_next_attempt_at") var emailNextAttemptAt: Date?
     @OptionalField(key: "email_last_error") var emailLastError: String?
+    /// The delivery worker holding this message, and until when (see `EmailOutbox`).
+    @OptionalField(key: "email_lease_token") var emailLeaseToken: String?
+    @OptionalField(key: "email_lease_until") var emailLeaseUntil: Date?
+    /// When the mail server accepted the message (its 250 to the end of DATA).
+    @OptionalField(key: "email_sent_at") var emailSentAt: Date?
 
     init() {}
 }

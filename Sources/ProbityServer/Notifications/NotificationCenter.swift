@@ -38,6 +38,9 @@ struct NotificationCenter {
             let user = try await User.query(on: db).filter(\.$authority.$id == authorityID)
                 .filter(\.$personKind == (kind == "member" ? .member : .officer)).filter(\.$personID == id).first()
             let email = try await address(of: person, on: db)
+            var preference = EmailPreference.immediate
+            if let userID = user?.id { preference = try await NotificationPreference.of(user: userID, in: authorityID, on: db) }
+            let digest = email != nil && DigestPolicy.mayWait(category: message.category, urgent: message.urgent, preference: preference)
             let n = Notification()
             n.authorityID = authorityID
             n.personKind = kind
@@ -52,9 +55,9 @@ struct NotificationCenter {
             n.deliverAfter = deliverAfter
             n.dedupeKey = key
             n.emailAddress = email
-            n.emailStatus = email == nil ? "none" : "pending"
+            n.emailStatus = email == nil ? "none" : digest ? "digest" : "pending"
             n.emailAttempts = 0
-            n.emailNextAttemptAt = email == nil ? nil : deliverAfter
+            n.emailNextAttemptAt = email == nil || digest ? nil : deliverAfter
             try await n.create(on: db)
             written += 1
         }
