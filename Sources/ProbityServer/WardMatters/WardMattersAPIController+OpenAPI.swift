@@ -13,7 +13,7 @@ extension WardMattersAPIController {
             "title": Schema.string, "meetsOn": Schema.date, "venue": Schema.string, "councilPremises": Schema.boolean,
             "partyPolitical": Schema.boolean, "officer": Schema.uuid,
         ], required: ["title", "meetsOn", "venue", "officer"])
-        let newPeriod = Schema.object(["startsOn": Schema.date, "endsOn": Schema.date, "note": Schema.string], required: ["startsOn", "endsOn"])
+        let newPeriod = Schema.object(["startsOn": Schema.date, "endsOn": Schema.date, "note": Schema.nullable("string")], required: ["startsOn", "endsOn"])
         let tag = "Ward matters"
         return APIDescription(operations: [
             ("/api/v1/ward-matters", "get", Operation(summary: "List ward matters", tag: tag, parameters: OpenAPIDocument.paging,
