@@ -8,6 +8,8 @@ import Vapor
 /// is refused by name.
 struct ComplaintInput: Sendable {
     var values: [String: [String]]
+    /// Keys a JSON body sent as true or false: a text field refuses them (the document says string).
+    var booleanKeys: Set<String> = []
 
     init(values: [String: [String]]) { self.values = values }
 
@@ -19,6 +21,7 @@ struct ComplaintInput: Sendable {
 
     init(json object: [String: JSONValue], allowed: [String]) throws {
         var values: [String: [String]] = [:]
+        var booleans: Set<String> = []
         var errors: [FieldError] = []
         for key in object.keys.sorted() {
             guard allowed.contains(key) else {
@@ -27,7 +30,7 @@ struct ComplaintInput: Sendable {
             }
             switch object[key] {
             case .string(let s)?: values[key] = [s]
-            case .bool(let b)?: values[key] = [b ? "true" : "false"]
+            case .bool(let b)?: values[key] = [b ? "true" : "false"]; booleans.insert(key)
             case .null?, nil: break
             case .array(let items)?:
                 var strings: [String] = []
@@ -44,6 +47,7 @@ struct ComplaintInput: Sendable {
         }
         if !errors.isEmpty { throw AppError.validation(errors) }
         self.values = values
+        self.booleanKeys = booleans
     }
 
     /// The trimmed value, or "" when absent.
@@ -66,15 +70,20 @@ enum ComplaintFields {
     /// Required text of at most `max` characters.
     static func required(_ input: ComplaintInput, _ key: String, _ missing: String, max: Int, errors: inout [FieldError]) -> String {
         let value = input.text(key)
-        if value.isEmpty { errors.append(FieldError(field: key, message: missing)) }
-        else if value.count > max { errors.append(FieldError(field: key, message: "Keep this to \(max) characters or fewer")) }
+        if input.booleanKeys.contains(key) { errors.append(FieldError(field: key, message: "\(key) must be text, not true or false")) }
+        else if value.isEmpty { errors.append(FieldError(field: key, message: missing)) }
+        else if value.unicodeScalars.count > max { errors.append(FieldError(field: key, message: "Keep this to \(max) characters or fewer")) }
         return value
     }
 
     /// Optional text of at most `max` characters; nil when blank.
     static func optional(_ input: ComplaintInput, _ key: String, max: Int, errors: inout [FieldError]) -> String? {
         let value = input.text(key)
-        if value.count > max { errors.append(FieldError(field: key, message: "Keep this to \(max) characters or fewer")) }
+        if input.booleanKeys.contains(key) {
+            errors.append(FieldError(field: key, message: "\(key) must be text, not true or false"))
+            return nil
+        }
+        if value.unicodeScalars.count > max { errors.append(FieldError(field: key, message: "Keep this to \(max) characters or fewer")) }
         return value.isEmpty ? nil : value
     }
 
