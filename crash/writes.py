@@ -6,18 +6,12 @@ else (a refusal, a dropped connection, a timeout) returns None: its outcome is u
 test allows either. Each Ack knows how to check, after all the crashes, that what the server
 acknowledged is there and intact.
 
-To add enquiries, complaints or declarations when they reach the server: write one function
-like `create_ward` below, decorate it with `@write("name", weight)`, and it is driven with the rest.
-A write made as another user takes its client from `CONTEXT.as_user(email)` (created in
-`prepare`, before the crashes) and passes it as the Ack's `reader`, for example:
-
-    @write("enquiry", 3)
-    def raise_enquiry(api, rng):
-        member = CONTEXT.as_user("cllr.okafor@demo.probity.test")
-        body = {"subject": f"Crash enquiry {uuid.uuid4().hex[:8]}", "details": "…", "purpose": "…", "service": "…"}
-        made = _created(member, "/api/v1/enquiries", body)
-        return made and Ack("enquiry", made["id"], f"/api/v1/enquiries/{made['id']}", {"subject": body["subject"]},
-                            "enquiry.create", reader=member)
+To add a kind of write: write one function like `create_ward` below, decorate it with
+`@write("name", weight)`, and it is driven with the rest. A write made as another user takes its
+client from `CONTEXT.as_user(email)` (created in `prepare`, before the crashes) and passes it as
+the Ack's `reader`, as `raise_enquiry` (a member), `make_complaint` (an officer) and
+`make_declaration` (a member) below do. An `expect` key may name a nested field ("service.id"),
+and ids compare regardless of case (the server answers some in upper case).
 
 Kinds listed in crash.py's COUPLED are also checked record against audit entry.
 """
@@ -25,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -67,9 +62,27 @@ class Ack:
             if record is None:
                 return f"{self.kind} {self.id}: acknowledged, but not in the list"
         for key, value in self.expect.items():
-            if record.get(key) != value:
-                return f"{self.kind} {self.id}: {key} reads back {record.get(key)!r}, acknowledged as {value!r}"
+            got = _field(record, key)
+            if not _same(got, value):
+                return f"{self.kind} {self.id}: {key} reads back {got!r}, acknowledged as {value!r}"
         return None
+
+
+_ID = re.compile(r"^([a-z]+:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
+
+
+def _field(record: dict, key: str):
+    """record["a"]["b"] for key "a.b"; None when any part is missing."""
+    for part in key.split("."):
+        record = record.get(part) if isinstance(record, dict) else None
+    return record
+
+
+def _same(got, sent) -> bool:
+    """Equal, except that ids ("5a59ea29-…" or "member:5a59ea29-…") compare regardless of case."""
+    if isinstance(got, str) and isinstance(sent, str) and _ID.match(got) and _ID.match(sent):
+        return got.lower() == sent.lower()
+    return got == sent
 
 
 @dataclass
@@ -78,6 +91,8 @@ class Context:
     API clients signed in as other demo users (`as_user`), e.g. a member to raise enquiries."""
     ward_ids: list[str] = field(default_factory=list)
     group_ids: list[str] = field(default_factory=list)
+    service_ids: list[str] = field(default_factory=list)
+    person_ids: dict = field(default_factory=dict)  # email -> the user's directory person id
     lock: threading.Lock = field(default_factory=threading.Lock)
     closure_dates: itertools.count = field(default_factory=lambda: itertools.count())
     make_api: Callable | None = None  # email -> API with a fresh token of that user (set by crash.py)
@@ -101,13 +116,25 @@ class Context:
 
 CONTEXT = Context()
 
+ENQUIRER = "cllr.okafor@demo.probity.test"           # a member raises enquiries
+COMPLAINANT = "head.highways@demo.probity.test"      # an officer complains about a member's conduct
+COMPLAINED_OF = "cllr.hughes@demo.probity.test"
+DECLARANT = "cllr.hughes@demo.probity.test"          # a member declares interests
+
 
 def prepare(api) -> None:
     """Reads what the writes refer to, once, before the crashes start."""
     _, wards = api.get("/api/v1/directory/wards?perPage=200")
     _, groups = api.get("/api/v1/directory/groups?perPage=200")
+    _, services = api.get("/api/v1/directory/services?perPage=200")
     CONTEXT.ward_ids = [w["id"] for w in wards["items"]]
     CONTEXT.group_ids = [g["id"] for g in groups["items"]]
+    CONTEXT.service_ids = [s["id"] for s in services["items"]]
+    for email in (ENQUIRER, COMPLAINANT, COMPLAINED_OF, DECLARANT):
+        status, me = CONTEXT.as_user(email).get("/api/v1/me")
+        if status != 200:
+            raise RuntimeError(f"GET /api/v1/me as {email} answered {status}")
+        CONTEXT.person_ids[email] = me["personId"].lower()
 
 
 def _created(api, path: str, body: dict) -> dict | None:
@@ -194,3 +221,46 @@ def create_rule_override(api, rng) -> Ack | None:
         ack = Ack("rule-override", made["id"], None, body, "protocol.override.create", find=_find_override)
         _last_override.append(ack)
         return ack
+
+
+@write("enquiry", 3)
+def raise_enquiry(api, rng) -> Ack | None:
+    """A member raises an enquiry with a service; read back as the member."""
+    member = CONTEXT.as_user(ENQUIRER)
+    body = {"subject": f"Crash enquiry {uuid.uuid4().hex[:12]}", "details": f"Crash test details {uuid.uuid4().hex}",
+            "purpose": rng.choice(["council-business", "policy"]), "service": rng.choice(CONTEXT.service_ids)}
+    made = _created(member, "/api/v1/enquiries", body)
+    return made and Ack("enquiry", made["id"], f"/api/v1/enquiries/{made['id']}",
+                        {"subject": body["subject"], "details": body["details"], "purpose": body["purpose"],
+                         "service.id": body["service"]}, "enquiry.create", reader=member)
+
+
+@write("complaint", 1)
+def make_complaint(api, rng) -> Ack | None:
+    """An officer complains about a member; read back as the complainant."""
+    officer = CONTEXT.as_user(COMPLAINANT)
+    body = {"kind": "complaint", "subject": f"member:{CONTEXT.person_ids[COMPLAINED_OF]}",
+            "category": rng.choice(["conduct", "behaviour", "bullying-or-harassment", "other"]),
+            "details": f"Crash complaint {uuid.uuid4().hex}"}
+    made = _created(officer, "/api/v1/complaints", body)
+    return made and Ack("complaint", made["id"], f"/api/v1/complaints/{made['id']}",
+                        {"kind": body["kind"], "category": body["category"], "details": body["details"],
+                         "subject.person": body["subject"],
+                         "complainant.person": f"officer:{CONTEXT.person_ids[COMPLAINANT]}"},
+                        "complaint.create", reader=officer)
+
+
+@write("declaration", 2)
+def make_declaration(api, rng) -> Ack | None:
+    """A member declares a disclosable pecuniary interest; read back as the member."""
+    member = CONTEXT.as_user(DECLARANT)
+    category, tag = rng.choice([("employment", "bodies"), ("securities", "bodies"), ("land", "land")])
+    token = uuid.uuid4().hex[:12]
+    body = {"kind": "disclosable-pecuniary", "category": category, "holder": "self",
+            "description": f"Crash declaration {token}", tag: [f"Crash {tag} {token}"]}
+    made = _created(member, "/api/v1/declarations", body)
+    return made and Ack("declaration", made["id"], f"/api/v1/declarations/{made['id']}",
+                        {"kind": body["kind"], "category": category, "holder": "self",
+                         "description": body["description"], f"tags.{tag}": body[tag],
+                         "declarant.person": f"member:{CONTEXT.person_ids[DECLARANT]}"},
+                        "declaration.create", reader=member)
