@@ -50,15 +50,7 @@ struct ConsultationsAPIController {
     }
 
     func list(req: Request) async throws -> Response {
-        let paging = try APIPaging(req, maxPerPage: 200)
-        struct Body: Encodable { var items: [JSON]; var page: JSONValue }
-        guard let query = try ConsultationService.visible(req) else {
-            return try APIResponse.json(encodable: Body(items: [], page: paging.metadata(total: 0)))
-        }
-        let total = try await query.copy().count()
-        let items = try await query.sort(\.$recordedAt, .descending).sort(\.$id)
-            .range(lower: (paging.page - 1) * paging.perPage, upper: paging.page * paging.perPage).all()
-        return try APIResponse.json(encodable: Body(items: items.map(JSON.init), page: paging.metadata(total: total)))
+        try await APIPaging(req, maxPerPage: 200).respond(try ConsultationService.visible(req), newest: \.$recordedAt, JSON.init)
     }
 
     func create(req: Request) async throws -> Response {

@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// Paging parameters of API lists: `page` (from 1) and `perPage` (1…max), refused clearly when wrong.
@@ -60,4 +61,22 @@ enum APIResponse {
         response.headers.contentType = .json
         return response
     }
+}
+
+extension APIPaging {
+    /// One page of a list the policy has already narrowed (nil: the reader may see none), newest
+    /// first by `newest`, as `{"items": […], "page": {…}}` with the total counted before paging.
+    func respond<M: Model, Item: Encodable>(_ query: QueryBuilder<M>?, newest: KeyPath<M, M.Field<Date>>,
+                                            _ item: @escaping (M) -> Item) async throws -> Response where M.IDValue == UUID {
+        guard let query else { return try APIResponse.json(encodable: PagedBody<Item>(items: [], page: metadata(total: 0))) }
+        let total = try await query.copy().count()
+        let rows = try await query.sort(newest, .descending).sort(\M._$id)
+            .range(lower: (page - 1) * perPage, upper: page * perPage).all()
+        return try APIResponse.json(encodable: PagedBody(items: rows.map(item), page: metadata(total: total)))
+    }
+}
+
+struct PagedBody<Item: Encodable>: Encodable {
+    var items: [Item]
+    var page: JSONValue
 }

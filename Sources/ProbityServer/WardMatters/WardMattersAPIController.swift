@@ -59,15 +59,7 @@ struct WardMattersAPIController {
     }
 
     func list(req: Request) async throws -> Response {
-        let paging = try APIPaging(req, maxPerPage: 200)
-        struct Body: Encodable { var items: [MatterJSON]; var page: JSONValue }
-        guard let query = try WardMatterService.visible(req) else {
-            return try APIResponse.json(encodable: Body(items: [], page: paging.metadata(total: 0)))
-        }
-        let total = try await query.copy().count()
-        let items = try await query.sort(\.$recordedAt, .descending).sort(\.$id)
-            .range(lower: (paging.page - 1) * paging.perPage, upper: paging.page * paging.perPage).all()
-        return try APIResponse.json(encodable: Body(items: items.map { MatterJSON($0, recipients: nil) }, page: paging.metadata(total: total)))
+        try await APIPaging(req, maxPerPage: 200).respond(try WardMatterService.visible(req), newest: \.$recordedAt) { MatterJSON($0, recipients: nil) }
     }
 
     func create(req: Request) async throws -> Response {
