@@ -17,6 +17,7 @@ extension Application {
         try routes.register(collection: InboxController())
         try routes.register(collection: EnquiriesController())
         try routes.register(collection: ComplaintsController())
+        try routes.register(collection: InformationRoutes())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -31,6 +32,7 @@ extension Application {
         InboxController().bootAPI(routes: authenticated)
         EnquiriesAPIController().boot(routes: authenticated)
         ComplaintsAPIController().boot(routes: authenticated)
+        InformationAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

@@ -10,5 +10,6 @@ enum ProbityMigrations {
         CreateNotifications(),
         CreateEnquiries(),
         CreateComplaints(),
+        CreateInformation(),
     ]
 }
