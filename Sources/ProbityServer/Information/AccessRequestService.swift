@@ -112,7 +112,7 @@ struct AccessRequestService {
     }
 
     /// The request if the viewer may see it; the look is audited, a refusal audited and 403.
-    func load(_ id: UUID, action: String = "access-request.view") async throws -> (NeedToKnowRecord, NeedToKnowRequest, DocumentRecord) {
+    func load(_ id: UUID, action: String = "access-request.view", auditRead: Bool = true) async throws -> (NeedToKnowRecord, NeedToKnowRequest, DocumentRecord) {
         guard let row = try await NeedToKnowRecord.find(id, in: ctx.authorityID, on: req.db),
               let document = try await DocumentRecord.find(row.documentID, in: ctx.authorityID, on: req.db) else {
             throw AppError.notFound("The request")
@@ -122,6 +122,7 @@ struct AccessRequestService {
         guard decision.allowed else {
             throw await req.refusal(action, resourceType: "access-request", resourceID: id.uuidString, reason: decision.explanation)
         }
+        guard auditRead else { return (row, state, document) }
         let event = ctx.actor.auditEvent(action, resourceType: "access-request", resourceID: id.uuidString)
         let now = req.now
         try await req.write { db in try await AuditLog.append(event, on: db, at: now) }
@@ -143,7 +144,7 @@ struct AccessRequestService {
     static let outcomes = ["grant", "grant-redacted", "refuse", "refer", "revoke"]
 
     func decide(_ id: UUID, _ input: Decision) async throws -> NeedToKnowRecord {
-        let (row, state, document) = try await load(id, action: "access-request.decide")
+        let (row, state, document) = try await load(id, action: "access-request.decide", auditRead: false)
         var errors: [FieldError] = []
         let text = input.explanation ?? ""
         let action: NeedToKnowAction

@@ -61,6 +61,8 @@ struct AccessRequestsController: RouteCollection {
     private func renderShow(req: Request, ctx: InformationContext, id: UUID, form: [String: String], errors: [FieldError],
                             status: HTTPResponseStatus) async throws -> Response {
         let (_, state, document) = try await AccessRequestService(req: req, ctx: ctx).load(id)
+        var form = form
+        form["outcome"] = form["outcome"] ?? ""
         let me = ctx.viewer.kind == .officer ? ctx.viewer.personID : nil
         let canDecide = me.map { (state.status == .submitted && state.deciderIDs.contains($0)) || (state.status == .referred && state.referralIDs.contains($0)) } ?? false
         let canRevoke = me.map { state.status == .granted && state.grant?.revokedAt == nil && (state.decidingOfficerIDs.contains($0) || state.grant?.grantedByOfficerID == $0) } ?? false

@@ -111,13 +111,14 @@ struct ConfidenceService {
             .filter { PartyConfidencePolicy.canRead(viewer: ctx.viewer, record: $0, profile: ctx.profile, org: ctx.org).allowed }
     }
 
-    func load(_ id: UUID, action: String = "confidence.view") async throws -> (ConfidenceRecord, PartyConfidenceRecord) {
+    func load(_ id: UUID, action: String = "confidence.view", auditRead: Bool = true) async throws -> (ConfidenceRecord, PartyConfidenceRecord) {
         guard let row = try await ConfidenceRecord.find(id, in: ctx.authorityID, on: req.db) else { throw AppError.notFound("The record") }
         let state = try row.state
         let decision = PartyConfidencePolicy.canRead(viewer: ctx.viewer, record: state, profile: ctx.profile, org: ctx.org)
         guard decision.allowed else {
             throw await req.refusal(action, resourceType: "party-confidence", resourceID: id.uuidString, reason: decision.explanation)
         }
+        guard auditRead else { return (row, state) }
         let event = ctx.actor.auditEvent(action, resourceType: "party-confidence", resourceID: id.uuidString)
         let now = req.now
         try await req.write { db in try await AuditLog.append(event, on: db, at: now) }
@@ -126,7 +127,7 @@ struct ConfidenceService {
 
     /// `share`, `refer` or `waive`, with the form's or body's text values.
     func act(_ id: UUID, _ name: String, text: (String) -> String?) async throws -> ConfidenceRecord {
-        let (row, state) = try await load(id, action: "confidence.\(name)")
+        let (row, state) = try await load(id, action: "confidence.\(name)", auditRead: false)
         let now = req.now
         let next: PartyConfidenceRecord
         var tell: (NotificationCenter.Message, [PersonRef])?
