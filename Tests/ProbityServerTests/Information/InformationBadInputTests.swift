@@ -146,6 +146,34 @@ struct InformationBadInputTests {
             let record = try await officer.post("/confidences", form: [("member", ""), ("setting", "writing"), ("summary", "")])
             #expect(record.status == .unprocessableEntity)
             #expect(record.body.contains("member-error"))
+            let recorded = try await officer.post("/confidences", form: [("member", world.id(.memberA).uuidString), ("setting", "writing"), ("summary", "The group will propose a new depot.")])
+            #expect(recorded.status == .seeOther)
+            let confidence = try await officer.get(recorded.location ?? "/")
+            #expect(confidence.status == .ok, "\(confidence.body.suffix(2000))")
+            #expect(confidence.body.contains("Refer to the Monitoring Officer"))
+            let share = try await officer.post((recorded.location ?? "/") + "/share", form: [("officer", ""), ("necessity", "legality"), ("explanation", "")])
+            #expect(share.status == .unprocessableEntity)
+            #expect(share.body.contains("officer-error"))
+            // The officer's own document page, with the redacted-version form; the briefing record form.
+            let docPage = try await officer.get("/documents/\(world.doc(.cabinetBudgetPartII))")
+            #expect(docPage.status == .ok, "\(docPage.body.suffix(2000))")
+            #expect(docPage.body.contains("File the redacted version"))
+            let briefingID = try #require(asked.location?.split(separator: "/").last.map(String.init))
+            let assign = try await gate.post("/briefings/\(briefingID)/assign", form: [("officer", world.id(.highwaysOfficer).uuidString)])
+            #expect(assign.status == .seeOther, "\(assign.body.suffix(2000))")
+            #expect(try await officer.post("/briefings/\(briefingID)/held", form: [("officerLeftBeforePartyBusiness", "true")]).status == .seeOther)
+            let briefingPage = try await officer.get("/briefings/\(briefingID)")
+            #expect(briefingPage.status == .ok, "\(briefingPage.body.suffix(2000))")
+            #expect(briefingPage.body.contains("Save the record"))
+            let recommends = try await officer.post("/briefings/\(briefingID)/record", form: [("facts", "The budget is set in February."), ("option1Title", "Consult early"),
+                                                                                            ("option1Merits", "We recommend this option")])
+            #expect(recommends.status == .unprocessableEntity)
+            #expect(recommends.body.contains("option1Merits-error"))
+            #expect(try await officer.post("/briefings/\(briefingID)/record", form: [("facts", "The budget is set in February."), ("option1Title", "Consult early"),
+                                                                                     ("option1Merits", "More time for responses")]).status == .seeOther)
+            let groupPage = try await member.get("/briefings/\(briefingID)")
+            #expect(groupPage.status == .ok)
+            #expect(groupPage.body.contains("More time for responses"))
         }
     }
 }
