@@ -21,6 +21,11 @@ extension InformationAPIController {
                                                   responses: [200: ("The documents you may read and, for councillors, those you may ask for; narrowed before counting", Schema.list(of: "Document"))])),
             ("/api/v1/documents", "post", Operation(summary: "File a document", tag: "Documents", body: Schema.ref("DocumentCreate"),
                                                    responses: [201: ("Filed (officers only)", Schema.ref("Document"))])),
+            ("/api/v1/documents/interests", "get", Operation(summary: "List my declared interests", tag: "Documents",
+                                                            responses: [200: ("Matters in which you declared an interest: for them you see only the public papers (TH 12.7)", Schema.object(["subjects": strings]))])),
+            ("/api/v1/documents/interests", "post", Operation(summary: "Declare an interest in a matter", tag: "Documents",
+                                                             body: Schema.object(["subjects": ["type": "array", "items": text(200), "minItems": 1, "maxItems": 10]]),
+                                                             responses: [200: ("Your declared interests", Schema.object(["subjects": strings]))])),
             ("/api/v1/documents/{documentID}", "get", Operation(summary: "Read a document's details", tag: "Documents", parameters: [documentID, actingFor],
                                                                responses: [200: ("The document with the access decision, its reasons and rules (the read is audited; a refusal is an audited 403)", Schema.ref("Document"))])),
             ("/api/v1/documents/{documentID}/download", "get", Operation(

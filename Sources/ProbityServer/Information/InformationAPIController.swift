@@ -9,6 +9,8 @@ struct InformationAPIController {
         let documents = routes.grouped("documents")
         documents.get(use: listDocuments)
         documents.on(.POST, body: .collect(maxSize: "16mb"), use: createDocument)
+        documents.get("interests", use: listInterests)
+        documents.post("interests", use: declareInterest)
         documents.get(":documentID", use: showDocument)
         documents.get(":documentID", "download", use: download)
         documents.on(.POST, ":documentID", "redacted-version", body: .collect(maxSize: "16mb"), use: fileRedacted)
@@ -124,6 +126,21 @@ struct InformationAPIController {
         let record = try await service.fileRedacted(id, upload: upload ?? .init(filename: "", data: Data()), note: note)
         let access = DocumentPolicy.access(context: ctx.reader, document: record.facts, grants: [], at: req.now, profile: ctx.profile, org: ctx.org)
         return try APIResponse.json(encodable: DocumentJSON(record, access: access, ctx: ctx, committees: try await service.committeeNames()))
+    }
+
+    /// A councillor's declared interests in matters (TH 12.7).
+    func listInterests(req: Request) async throws -> Response {
+        let ctx = try await InformationContext.load(req)
+        struct Body: Encodable { var subjects: [String] }
+        return try APIResponse.json(encodable: Body(subjects: ctx.viewer.kind == .member ? Array(ctx.reader.member?.declaredInterests ?? []).sorted() : []))
+    }
+
+    func declareInterest(req: Request) async throws -> Response {
+        var body = try JSONBody(req, allowed: ["subjects"], what: "a declaration of interest")
+        let subjects = body.strings("subjects")
+        try body.check()
+        try await DocumentService(req: req, ctx: try await InformationContext.load(req)).declareInterest(subjects.joined(separator: ","))
+        return try await listInterests(req: req)
     }
 
     // MARK: Need-to-know requests
