@@ -22,6 +22,7 @@ extension Application {
         try routes.register(collection: ConsultationsController())
         try routes.register(collection: MediaController())
         try routes.register(collection: CorrespondenceController())
+        try routes.register(collection: InformationRoutes())
 
         // API.
         let api = routes.grouped("api", "v1")
@@ -41,6 +42,7 @@ extension Application {
         ConsultationsAPIController().boot(routes: authenticated)
         MediaAPIController().boot(routes: authenticated)
         CorrespondenceAPIController().boot(routes: authenticated)
+        InformationAPIController().boot(routes: authenticated)
         try authenticated.register(collection: DirectoryAPIController())
     }
 }

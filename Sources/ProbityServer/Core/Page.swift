@@ -95,6 +95,7 @@ extension Request {
         }
         let path = url.path
         var items: [(String, String)] = [("/", "Home"), ("/enquiries", "Enquiries"), ("/directory", "Directory"), ("/protocol", "Protocol"), ("/calendar", "Calendar"), ("/complaints", "Complaints"), ("/registers", "Registers"), ("/ward-matters", "Ward matters"), ("/consultations", "Consultations"), ("/media", "Media"), ("/correspondence", "Letters and visits"), ("/inbox", "Inbox")]
+        items += [("/documents", "Documents"), ("/briefings", "Group briefings")] + (actor.personKind == .officer ? [("/confidences", "Confidences")] : [])
         if actor.canReadAudit { items.append(("/audit", "Audit trail")) }
         if actor.canAdminister { items.append(("/admin/users", "Users")) }
         if actor.isPlatformAdmin { items.append(("/authorities", "Authorities")) }

@@ -54,6 +54,7 @@ public enum DemoSeeder {
         let hash = try await app.password.async.hash(password)
         let now = app.probity.clock.now
         let name = try await app.write { db in try await build(on: db, passwordHash: hash, at: now) }
+        try await DemoInformation.seed(app, at: now)
         return Summary(created: true, authorityName: name, logins: logins)
     }
 

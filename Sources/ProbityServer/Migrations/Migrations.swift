@@ -18,5 +18,6 @@ enum ProbityMigrations {
         CreateMediaContacts(),
         CreateMemberCorrespondence(),
         CreateCorrespondenceCopies(),
+        CreateInformation(),
     ]
 }

@@ -45,7 +45,7 @@ enum OpenAPIDocument {
         add("/api/v1/audit/verify", "get", Operation(summary: "Verify the audit chain", tag: "Audit", responses: [200: ("Verification result", Schema.ref("AuditVerification"))]))
 
         var schemas = baseSchemas()
-        for part in [ProtocolAPIController.openAPI, CalendarAPIController.openAPI, InboxController.openAPI, EnquiriesAPIController.openAPI, ComplaintsAPIController.openAPI, RegistersAPIController.openAPI, WardMattersAPIController.openAPI, ConsultationsAPIController.openAPI, MediaAPIController.openAPI, CorrespondenceAPIController.openAPI] {
+        for part in [ProtocolAPIController.openAPI, CalendarAPIController.openAPI, InboxController.openAPI, EnquiriesAPIController.openAPI, ComplaintsAPIController.openAPI, RegistersAPIController.openAPI, WardMattersAPIController.openAPI, ConsultationsAPIController.openAPI, MediaAPIController.openAPI, CorrespondenceAPIController.openAPI, InformationAPIController.openAPI] {
             for (path, method, op) in part.operations { add(path, method, op) }
             schemas.merge(part.schemas) { _, new in new }
         }
