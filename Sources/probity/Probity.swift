@@ -15,7 +15,7 @@ struct Probity: AsyncParsableCommand {
         DATABASE_URL=postgres://… is set. Set PROBITY_LOG_FORMAT=json for JSON log lines.
         """,
         subcommands: [Serve.self, Migrate.self, Demo.self, Users.self, UserCommand.self, Token.self, AuditCommand.self,
-                      CalendarCommand.self, ProtocolCommand.self, JobsCommand.self]
+                      CalendarCommand.self, ProtocolCommand.self, JobsCommand.self, BenchCommand.self]
     )
 }
 
