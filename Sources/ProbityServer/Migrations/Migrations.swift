@@ -19,5 +19,6 @@ enum ProbityMigrations {
         CreateMemberCorrespondence(),
         CreateCorrespondenceCopies(),
         CreateInformation(),
+        AddEnquiryOpenDueIndex(),
     ]
 }
