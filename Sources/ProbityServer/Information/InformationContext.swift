@@ -25,13 +25,20 @@ struct InformationContext: Sendable {
         let org = try await req.orgSnapshot()
         let current = try await req.authorityProtocol()
         var reader = ViewerContext.plain(viewer)
+        var errors: [FieldError] = []
+        var queried: UUID?
+        if let raw = APIQuery.value(req, "actingFor", errors: &errors, describe: "a member's id") {
+            queried = UUID(uuidString: raw)
+            if queried == nil { errors.append(FieldError(field: "actingFor", message: "actingFor must be a member's id")) }
+        }
+        if !errors.isEmpty { throw AppError(.badRequest, detail: "The query is not valid.", fieldErrors: errors) }
         switch viewer.kind {
         case .member:
             if let id = viewer.personID {
                 reader = ViewerContext(viewer: viewer, member: try await standing(of: id, authorityID: actor.authorityID, on: req.db))
             }
         case .assistant:
-            let wanted = actingFor ?? (req.query[String.self, at: "actingFor"]).flatMap(UUID.init(uuidString:))
+            let wanted = actingFor ?? queried
             // With a single principal there is nobody else they could mean.
             let principal = wanted ?? (viewer.actsForMemberIDs.count == 1 ? viewer.actsForMemberIDs.first : nil)
             if let principal, org.members[principal] != nil {

@@ -140,6 +140,8 @@ struct RegisterBadInputTests {
                 #expect(bad.body.contains("href=\"#\(field)\""), "\(field) in the summary")
                 #expect(bad.body.contains("id=\"\(field)-error\""), "\(field) beside the field")
             }
+            #expect(bad.body.contains(#"id="category" name="category" aria-describedby="category-error""#), "the select names its error")
+            #expect(bad.body.contains(#"aria-describedby="description-hint""#), "the description names its hint")
             #expect(bad.body.contains(">Shares in Acme plc</textarea>"))
             #expect(bad.body.contains(">1 High Street</textarea>"))
             let restriction = try await browser.post("/registers/declarations", form: [("kind", "restriction"), ("restriction", "council-tax-arrears"), ("months", "lots")])
