@@ -75,6 +75,11 @@ def sqlmap_targets(server: ProbityServer, token: str) -> list[tuple[str, str]]:
         ("closure days and holidays", base + "/calendar/england-and-wales/holidays?from=2026-01-01&to=2026-12-31"),
         ("due date", base + "/calendar/due-date?from=2026-12-18&days=10"),
         ("protocol comparison", base + "/protocols/tower-hamlets/compare/hackney?differences=only"),
+        ("enquiries list", base + f"/enquiries?status=received&overdue=false&member={member_id}&scope=all&page=1&perPage=5"),
+        ("complaints list", base + "/complaints?page=1&perPage=5"),
+        ("declarations list", base + "/declarations?scope=mine&page=1&perPage=5"),
+        ("documents list", base + "/documents?page=1&perPage=5"),
+        ("ward matters list", base + "/ward-matters?page=1&perPage=5"),
         # `*` marks the record id in the path as an injection point.
         ("member by id", base + f"/directory/members/{member_id}*"),
     ]
