@@ -65,11 +65,21 @@ enum BoundedPostgresTransaction {
                     closing.whenFailure { _ in }
                 }
             }
-            promise.futureResult.whenComplete { _ in timer.cancel() }
+            // A query sent after the connection closed would never be answered: end the transaction
+            // as soon as it closes. Polled, because a callback on the connection's close would stay
+            // registered on the pooled connection after every write.
+            let watch = loop.scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) { _ in
+                if raw.withLockedValue({ $0 })?.isClosed == true {
+                    finish(.failure(AppError(.unavailable, detail: "The connection to the database was lost. Nothing was saved; please try again.")))
+                }
+            }
+            promise.futureResult.whenComplete { _ in
+                timer.cancel()
+                watch.cancel()
+            }
             Task {
                 do {
-                    let outage = AppError(.unavailable, detail: "The connection to the database was lost. Nothing was saved; please try again.")
-                    finish(.success(try await transaction(connection, raw: raw, onClose: { finish(.failure(outage)) }, body)))
+                    finish(.success(try await transaction(connection, raw: raw, body)))
                 } catch {
                     finish(.failure(error))
                 }
@@ -80,13 +90,10 @@ enum BoundedPostgresTransaction {
     }
 
     private static func transaction<T: Sendable>(_ connection: any Database, raw: NIOLockedValueBox<PostgresConnection?>,
-                                                 onClose: @escaping @Sendable () -> Void,
                                                  _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let postgres = connection as? any PostgresDatabase {
             let underlying = try await postgres.withConnection { connection.eventLoop.makeSucceededFuture($0) }.get()
             raw.withLockedValue { $0 = underlying }
-            // A query sent after the close would never be answered: end the transaction now.
-            underlying.closeFuture.whenComplete { _ in onClose() }
         }
         guard let control = connection as? any TransactionControlDatabase else {
             throw AppError(.unavailable, detail: "The database cannot run transactions.")
