@@ -347,7 +347,7 @@ public enum BenchmarkSeeder {
                 record.receivedAt = receivedAt
                 record.currentHandlerID = handler
                 EnquiryService.setDeadlines(record, deadlines)
-                record.draftJSON = String(decoding: try JSONEncoder.probity.encode(draft), as: UTF8.self)
+                record.draftJSON = try StoredJSON.text(draft)
                 try record.store(state, at: last)
                 record.respondedAt = state.lastResponse?.at
                 record.closedAt = state.status == .closed ? last : nil

@@ -55,11 +55,11 @@ final class ComplaintRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     func complaintCase() throws -> ComplaintCase {
-        try ComplaintJSON.decoder.decode(ComplaintCase.self, from: Data(state.utf8))
+        try ComplaintJSON.decode(ComplaintCase.self, from: state)
     }
 
     func routingRecord() throws -> ComplaintRoutingRecord {
-        try ComplaintJSON.decoder.decode(ComplaintRoutingRecord.self, from: Data(routing.utf8))
+        try ComplaintJSON.decode(ComplaintRoutingRecord.self, from: routing)
     }
 
     /// Stores `complaint` and rewrites the columns that repeat it.
@@ -148,5 +148,9 @@ enum ComplaintJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try decoder.decode(type, from: Data(text.utf8))
     }
 }

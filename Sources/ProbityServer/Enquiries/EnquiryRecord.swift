@@ -40,15 +40,15 @@ final class EnquiryRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     var draft: EnquiryDraft {
-        get throws { try JSONDecoder.probity.decode(EnquiryDraft.self, from: Data(draftJSON.utf8)) }
+        get throws { try StoredJSON.decode(EnquiryDraft.self, from: draftJSON) }
     }
 
     var state: EnquiryState {
-        get throws { try JSONDecoder.probity.decode(EnquiryState.self, from: Data(stateJSON.utf8)) }
+        get throws { try StoredJSON.decode(EnquiryState.self, from: stateJSON) }
     }
 
     func store(_ state: EnquiryState, at now: Date) throws {
-        stateJSON = String(decoding: try JSONEncoder.probity.encode(state), as: UTF8.self)
+        stateJSON = try StoredJSON.text(state)
         status = state.status.rawValue
         currentHandlerID = state.handlingOfficerID ?? currentHandlerID
         respondedAt = state.status == .responded ? (state.lastResponse?.at ?? now) : nil
@@ -134,5 +134,16 @@ extension JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
+    }
+}
+
+/// Core state kept in a text column as `.probity` JSON (enquiries, access requests, confidences, briefings).
+enum StoredJSON {
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder.probity.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder.probity.decode(type, from: Data(text.utf8))
     }
 }

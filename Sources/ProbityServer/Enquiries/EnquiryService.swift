@@ -95,7 +95,7 @@ struct EnquiryService {
                 record.receivedAt = now
                 record.currentHandlerID = routing.officerID
                 Self.setDeadlines(record, deadlines)
-                record.draftJSON = String(decoding: try JSONEncoder.probity.encode(draft), as: UTF8.self)
+                record.draftJSON = try StoredJSON.text(draft)
                 try record.store(state, at: now)
                 try await record.create(on: db)
                 try await EnquiryHandler(enquiryID: id, officerID: routing.officerID).create(on: db)

@@ -86,11 +86,11 @@ final class NeedToKnowRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     var state: NeedToKnowRequest {
-        get throws { try JSONDecoder.probity.decode(NeedToKnowRequest.self, from: Data(stateJSON.utf8)) }
+        get throws { try StoredJSON.decode(NeedToKnowRequest.self, from: stateJSON) }
     }
 
     func store(_ request: NeedToKnowRequest, at now: Date) throws {
-        stateJSON = String(decoding: try JSONEncoder.probity.encode(request), as: UTF8.self)
+        stateJSON = try StoredJSON.text(request)
         status = request.status.rawValue
         updatedAt = now
     }
@@ -156,11 +156,11 @@ final class ConfidenceRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     var state: PartyConfidenceRecord {
-        get throws { try JSONDecoder.probity.decode(PartyConfidenceRecord.self, from: Data(stateJSON.utf8)) }
+        get throws { try StoredJSON.decode(PartyConfidenceRecord.self, from: stateJSON) }
     }
 
     func store(_ record: PartyConfidenceRecord, at now: Date) throws {
-        stateJSON = String(decoding: try JSONEncoder.probity.encode(record), as: UTF8.self)
+        stateJSON = try StoredJSON.text(record)
         updatedAt = now
     }
 }
@@ -180,11 +180,11 @@ final class BriefingRecordRow: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     var state: BriefingRequest {
-        get throws { try JSONDecoder.probity.decode(BriefingRequest.self, from: Data(stateJSON.utf8)) }
+        get throws { try StoredJSON.decode(BriefingRequest.self, from: stateJSON) }
     }
 
     func store(_ briefing: BriefingRequest, at now: Date) throws {
-        stateJSON = String(decoding: try JSONEncoder.probity.encode(briefing), as: UTF8.self)
+        stateJSON = try StoredJSON.text(briefing)
         status = briefing.status.rawValue
         updatedAt = now
     }

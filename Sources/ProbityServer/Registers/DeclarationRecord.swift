@@ -33,7 +33,7 @@ final class DeclarationRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     func declaration() throws -> Declaration {
-        try JSONDecoder().decode(Declaration.self, from: Data(state.utf8))
+        try ComplaintJSON.decode(Declaration.self, from: state)
     }
 
     var isWithdrawn: Bool { withdrawnAt != nil }
@@ -131,7 +131,7 @@ final class DispensationRecord: Model, AuthorityScoped, @unchecked Sendable {
     init() {}
 
     func dispensation() throws -> Dispensation {
-        try JSONDecoder().decode(Dispensation.self, from: Data(state.utf8))
+        try ComplaintJSON.decode(Dispensation.self, from: state)
     }
 
     func store(_ dispensation: Dispensation) throws {
