@@ -1,18 +1,20 @@
 import Vapor
 
-/// The injectable dependencies of a running Probity: settings, clock, write serialisation and the
-/// sign-in rate limiter. Reached as `app.probity` / `req.probity`.
+/// The injectable dependencies of a running Probity: settings, clock, write serialisation, the
+/// sign-in rate limiter and the per-authority cache. Reached as `app.probity` / `req.probity`.
 public struct ProbityEnvironment: Sendable {
     public var settings: Settings
     public var clock: Clock
     let writeGate: WriteGate
     let signInLimiter: SlidingWindowLimiter
+    let authorityCache: AuthorityCache
 
     init(settings: Settings, clock: Clock) {
         self.settings = settings
         self.clock = clock
         self.writeGate = WriteGate()
         self.signInLimiter = SlidingWindowLimiter(limit: settings.signInAttemptsPerMinute, window: 60)
+        self.authorityCache = AuthorityCache()
     }
 }
 

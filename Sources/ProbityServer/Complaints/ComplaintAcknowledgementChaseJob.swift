@@ -26,8 +26,8 @@ struct ComplaintAcknowledgementChaseJob: ProbityJob {
                 if let cached = authorities[record.authorityID] {
                     loaded = cached
                 } else {
-                    loaded = (try await AuthorityProtocol.load(authorityID: record.authorityID, on: app.db),
-                              try await OrgSnapshot.load(authorityID: record.authorityID, on: app.db))
+                    loaded = (try await app.probity.authorityCache.authorityProtocol(record.authorityID, on: app.db),
+                              try await app.probity.authorityCache.org(record.authorityID, on: app.db))
                     authorities[record.authorityID] = loaded
                 }
                 let (current, org) = loaded

@@ -20,5 +20,7 @@ enum ProbityMigrations {
         CreateCorrespondenceCopies(),
         CreateInformation(),
         AddEnquiryOpenDueIndex(),
+        AddConfigurationVersion(),
+        AddEnquiryHandlerOfficerIndex(),
     ]
 }

@@ -43,7 +43,7 @@ extension OrgSnapshot {
 
 extension Request {
     func orgSnapshot() async throws -> OrgSnapshot {
-        try await OrgSnapshot.load(authorityID: requireActor().authorityID, on: db)
+        try await probity.authorityCache.org(requireActor().authorityID, on: db)
     }
 
     /// The signed-in actor as need-to-know policies see them.

@@ -40,6 +40,6 @@ struct AuthorityProtocol: Sendable {
 extension Request {
     /// The signed-in actor's authority's protocol and calendar.
     func authorityProtocol() async throws -> AuthorityProtocol {
-        try await AuthorityProtocol.load(authorityID: requireActor().authorityID, on: db)
+        try await probity.authorityCache.authorityProtocol(requireActor().authorityID, on: db)
     }
 }

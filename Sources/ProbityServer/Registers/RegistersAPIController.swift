@@ -211,8 +211,8 @@ struct PublicRegisterView: Encodable, Sendable {
               let authorityID = authority.id else {
             throw AppError.notFound("The authority")
         }
-        async let current = AuthorityProtocol.load(authorityID: authorityID, on: req.db)
-        async let org = OrgSnapshot.load(authorityID: authorityID, on: req.db)
+        async let current = req.probity.authorityCache.authorityProtocol(authorityID, on: req.db)
+        async let org = req.probity.authorityCache.org(authorityID, on: req.db)
         // Only the published kinds are read at all.
         async let records = DeclarationRecord.scoped(to: authorityID, on: req.db).filter(\.$withdrawnAt == nil)
             .filter(\.$kind ~~ [DeclarationKindName.disclosablePecuniary.rawValue, DeclarationKindName.otherRegisterable.rawValue])

@@ -183,8 +183,8 @@ struct RegistrationReminderJob: ProbityJob {
                 if let cached = authorities[duty.authorityID] {
                     loaded = cached
                 } else {
-                    loaded = (try await AuthorityProtocol.load(authorityID: duty.authorityID, on: app.db),
-                              try await OrgSnapshot.load(authorityID: duty.authorityID, on: app.db))
+                    loaded = (try await app.probity.authorityCache.authorityProtocol(duty.authorityID, on: app.db),
+                              try await app.probity.authorityCache.org(duty.authorityID, on: app.db))
                     authorities[duty.authorityID] = loaded
                 }
                 let (current, org) = loaded

@@ -24,7 +24,7 @@ struct EmailDigestJob: ProbityJob {
         for (recipient, messages) in groups.sorted(by: { $0.key.personID.uuidString < $1.key.personID.uuidString }) {
             do {
                 if calendars[recipient.authorityID] == nil {
-                    calendars[recipient.authorityID] = try await AuthorityProtocol.load(authorityID: recipient.authorityID, on: app.db).calendar
+                    calendars[recipient.authorityID] = try await app.probity.authorityCache.authorityProtocol(recipient.authorityID, on: app.db).calendar
                 }
                 guard let calendar = calendars[recipient.authorityID], DigestPolicy.isDue(now, calendar: calendar),
                       let address = messages.last?.emailAddress else { continue }
