@@ -15,6 +15,22 @@ extension OrgSnapshot {
         return line
     }
 
+    /// Everyone whose management line includes `officerID`: those they manage, directly or
+    /// through others. The same as asking `managementLine(of:)` of every officer, in one pass.
+    public func officersManaged(by officerID: UUID) -> Set<UUID> {
+        var reports: [UUID: [UUID]] = [:]
+        for id in officers.keys {
+            if let manager = manager(of: id) { reports[manager, default: []].append(id) }
+        }
+        var managed: Set<UUID> = []
+        var queue = reports[officerID] ?? []
+        while let next = queue.popLast() {
+            guard next != officerID, managed.insert(next).inserted else { continue }
+            queue += reports[next] ?? []
+        }
+        return managed
+    }
+
     /// The officer's line manager, or where none is recorded, the head of their service, their
     /// director, then the Chief Executive.
     public func manager(of officerID: UUID) -> UUID? {

@@ -1,12 +1,20 @@
 import Fluent
 import Foundation
 import ProbityCore
+import SQLKit
 import Vapor
 
-/// Lists narrowed to what the viewer may see. The database query takes the candidates by the
-/// viewer's standing (their own enquiries; the enquiries of the officers they manage; their
-/// services); the policy then decides each one, and paging and counts are taken after that,
-/// so a list never reveals that an enquiry exists to someone who may not see it.
+/// Lists narrowed to what the viewer may see, paged by the database.
+///
+/// The query narrows by the viewer's standing exactly as `EnquiryPolicy` grants it: a member's
+/// own enquiries; the enquiries of the members an assistant acts for in their group; for an
+/// officer, those they or the officers they manage handle or handled, those of the services they
+/// have standing in, those they logged, and every enquiry for an officer the protocol names
+/// whatever the service (a confidentiality role, or an absolute chasing recipient such as the
+/// Chief Executive). So counts and pages come from the database, and a page costs the same
+/// however long the backlog. The policy still decides every enquiry on the page; if it ever
+/// refuses one the query let through, the list is rebuilt by asking the policy of every
+/// candidate, so a list never reveals that an enquiry exists to someone who may not see it.
 extension EnquiryService {
     struct Filters: Sendable {
         enum Scope: String, Sendable { case all, mine }
@@ -18,27 +26,65 @@ extension EnquiryService {
     }
 
     func list(_ filters: Filters, page: Int, perPage: Int) async throws -> (items: [EnquiryRecord], total: Int) {
+        guard let query = narrowed(filters) else { return ([], 0) }
+        let total = try await query.copy().count()
+        let start = (page - 1) * perPage
+        guard start < total else { return ([], total) }
+        // The page's ids first, sorted on narrow rows; then only those records, whole.
+        let ids = try await query
+            .sort(.custom(SQLQueryString("CASE WHEN \(ident: EnquiryRecord.schema).\(ident: "status") IN (\(binds: Self.awaitingResponse)) AND \(ident: EnquiryRecord.schema).\(ident: "respond_by") < \(bind: ctx.today.iso) THEN 0 ELSE 1 END")))
+            .sort(\.$respondBy).sort(\.$reference)
+            .offset(start).limit(perPage)
+            .all(\.$id)
+        let byID = Dictionary(uniqueKeysWithValues: try await EnquiryRecord.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
+        let items = ids.compactMap { byID[$0] }
+        for record in items where !(try mayView(record)) {
+            req.logger.warning("The enquiry list's query let through an enquiry the policy refuses; listing by the policy instead",
+                               metadata: ["enquiry": .string(record.reference)])
+            return try await listCheckingEach(filters, page: page, perPage: perPage)
+        }
+        return (items, total)
+    }
+
+    func isOverdue(_ record: EnquiryRecord) -> Bool {
+        guard let status = EnquiryStatus(rawValue: record.status), status.awaitsResponse else { return false }
+        return record.respondBy < ctx.today.iso
+    }
+
+    private static let awaitingResponse: [any Encodable & Sendable] =
+        EnquiryStatus.allCases.filter(\.awaitsResponse).map(\.rawValue)
+
+    private func mayView(_ record: EnquiryRecord) throws -> Bool {
+        EnquiryPolicy.canView(viewer: ctx.viewer, facts: try record.state.accessFacts, profile: ctx.profile, org: ctx.org).allowed
+    }
+
+    /// The authority's enquiries matching the filters that the viewer has standing in; nil
+    /// when the viewer can see none at all.
+    private func narrowed(_ filters: Filters) -> QueryBuilder<EnquiryRecord>? {
         var query = EnquiryRecord.scoped(to: ctx.actor.authorityID, on: req.db)
         switch ctx.viewer.kind {
         case .member:
-            guard let me = ctx.viewer.personID else { return ([], 0) }
+            guard let me = ctx.viewer.personID else { return nil }
             query = query.filter(\.$memberID == me)
         case .assistant:
-            query = query.filter(\.$memberID ~~ Array(ctx.viewer.actsForMemberIDs))
+            // TH 12.23: only while the member is in the assistant's group.
+            let members = ctx.viewer.actsForMemberIDs.filter { id in
+                ctx.viewer.groupID != nil && ctx.org.members[id]?.groupID == ctx.viewer.groupID
+            }
+            guard !members.isEmpty else { return nil }
+            query = query.filter(\.$memberID ~~ Array(members))
         case .partyWorker, .none:
-            return ([], 0)
+            return nil
         case .officer:
-            guard let me = ctx.viewer.personID else { return ([], 0) }
+            guard let me = ctx.viewer.personID else { return nil }
             if !seesEveryService(me) {
-                let team = [me] + ctx.org.officers.keys.filter { ctx.org.managementLine(of: $0).contains(me) }
                 let services = servicesWithStanding(me)
-                query = query.join(EnquiryHandler.self, on: \EnquiryRecord.$id == \EnquiryHandler.$enquiryID, method: .left)
-                    .group(.or) { or in
-                        or.filter(EnquiryHandler.self, \.$officerID ~~ team)
-                        or.filter(\.$serviceID ~~ services)
-                        or.filter(\.$loggedByOfficerID == me)
-                    }
-                    .unique()
+                let handledByTeam = handledByTeamCondition(me)
+                query = query.group(.or) { or in
+                    or.filter(.custom(handledByTeam))
+                    if !services.isEmpty { or.filter(\.$serviceID ~~ services) }
+                    or.filter(\.$loggedByOfficerID == me)
+                }
             }
             if filters.scope == .mine { query = query.filter(\.$currentHandlerID == me) }
         }
@@ -49,11 +95,36 @@ extension EnquiryService {
             query = query.filter(\.$status ~~ [EnquiryStatus.received, .acknowledged, .reopened].map(\.rawValue))
                 .filter(\.$respondBy < ctx.today.iso)
         }
-        let candidates = try await query.sort(\.$respondBy).sort(\.$reference).all()
-        let visible = try candidates.filter { record in
-            EnquiryPolicy.canView(viewer: ctx.viewer, facts: try record.state.accessFacts, profile: ctx.profile, org: ctx.org).allowed
+        return query
+    }
+
+    /// Handled, now or before, by the officer or anyone whose management line they are in.
+    /// Put the short way round for the database: by the team when it is small, or, for a Chief
+    /// Executive or Director over most of the directory, as "by someone in the directory who is
+    /// not among the few outside the team" (a long list inside a per-row subquery is slow).
+    private func handledByTeamCondition(_ me: UUID) -> SQLQueryString {
+        let managed = ctx.org.officersManaged(by: me)
+        let team = [me] + managed
+        let outside = ctx.org.officers.keys.filter { $0 != me && !managed.contains($0) }
+        let handlers = EnquiryHandler.schema, enquiries = EnquiryRecord.schema
+        if team.count <= outside.count || outside.count > 64 {
+            return SQLQueryString("""
+                \(ident: enquiries).\(ident: "id") IN (SELECT \(ident: "enquiry_id") FROM \(ident: handlers) WHERE \(ident: "officer_id") IN (\(binds: team)))
+                """)
         }
-        // Overdue first, then soonest due.
+        let notOutside = outside.isEmpty ? SQLQueryString("") : SQLQueryString(" AND \(ident: handlers).\(ident: "officer_id") NOT IN (\(binds: outside))")
+        return SQLQueryString("""
+            EXISTS (SELECT 1 FROM \(ident: handlers) JOIN \(ident: Officer.schema) ON \(ident: Officer.schema).\(ident: "id") = \(ident: handlers).\(ident: "officer_id") \
+            WHERE \(ident: handlers).\(ident: "enquiry_id") = \(ident: enquiries).\(ident: "id") \
+            AND \(ident: Officer.schema).\(ident: "authority_id") = \(bind: ctx.actor.authorityID)\(notOutside))
+            """)
+    }
+
+    /// The list as the policy decides each candidate: the safe way round if the query and the
+    /// policy ever disagree.
+    private func listCheckingEach(_ filters: Filters, page: Int, perPage: Int) async throws -> (items: [EnquiryRecord], total: Int) {
+        guard let query = narrowed(filters) else { return ([], 0) }
+        let visible = try await query.all().filter { try mayView($0) }
         let sorted = visible.sorted { a, b in
             let ao = isOverdue(a), bo = isOverdue(b)
             if ao != bo { return ao }
@@ -63,28 +134,30 @@ extension EnquiryService {
         return (Array(sorted[start..<min(start + perPage, sorted.count)]), sorted.count)
     }
 
-    func isOverdue(_ record: EnquiryRecord) -> Bool {
-        guard let status = EnquiryStatus(rawValue: record.status), status.awaitsResponse else { return false }
-        return record.respondBy < ctx.today.iso
-    }
-
-    /// Officers the protocol lets see every enquiry (e.g. a confidentiality role, or an absolute
-    /// chasing recipient such as the Chief Executive) skip the database narrowing; the policy
-    /// still decides each enquiry.
+    /// Officers the protocol names for every enquiry, whatever its service: a confidentiality
+    /// role or a chasing step with no anchor (e.g. the Chief Executive), while that rule is in force.
     private func seesEveryService(_ me: UUID) -> Bool {
-        let absolute = ctx.profile.enquiries.chasing.parameters.steps.flatMap(\.notify).filter { $0.anchor == nil }
-            + ctx.profile.enquiries.confidentiality.parameters.roles.filter { $0.anchor == nil }
+        let absolute = (chasingRecipients + confidentialityRoles).filter { $0.anchor == nil }
         return ctx.org.resolveAll(absolute, parties: CaseParties()).contains(.officer(me))
     }
 
     /// Services whose enquiries the officer has standing in whoever handles them: as Head of
     /// Service, or named for the service by the chasing ladder or the confidentiality rule.
     private func servicesWithStanding(_ me: UUID) -> [UUID] {
-        let serviceRoles = (ctx.profile.enquiries.chasing.parameters.steps.flatMap(\.notify)
-            + ctx.profile.enquiries.confidentiality.parameters.roles).filter { $0.anchor == .service }
+        let serviceRoles = (chasingRecipients + confidentialityRoles).filter { $0.anchor == .service }
         return ctx.org.services.values.filter { service in
             service.headOfServiceID == me
                 || ctx.org.resolveAll(serviceRoles, parties: CaseParties([.service: .service(service.id)])).contains(.officer(me))
         }.map(\.id)
+    }
+
+    private var chasingRecipients: [Recipient] {
+        let chasing = ctx.profile.enquiries.chasing
+        return chasing.inForce ? chasing.parameters.steps.flatMap(\.notify) : []
+    }
+
+    private var confidentialityRoles: [Recipient] {
+        let rule = ctx.profile.enquiries.confidentiality
+        return rule.inForce ? rule.parameters.roles : []
     }
 }
