@@ -5,8 +5,8 @@ import Vapor
 
 /// The framework's own limit for the enquiry list, for Benchmarks/load: a bare Vapor
 /// application with one route that runs the same SQL as Probity's overdue list for an officer
-/// who sees every enquiry, on the same database, through the same SQL drivers, and answers the
-/// first page as JSON. No Fluent models, sessions, tokens, protocol, policy or audit: only
+/// who sees every enquiry (the count, then the first page in the list's order), on the same
+/// database, through the same SQL drivers, and answers the first page as JSON. No Fluent models, sessions, tokens, protocol, policy or audit: only
 /// Vapor, SQLKit and the driver. `probity bench bare-serve` runs it.
 public enum BareListServer {
     public static func serve(settings: Settings, slug: String, hostname: String, port: Int) async throws {
@@ -23,6 +23,7 @@ public enum BareListServer {
                 for loop in app.eventLoopGroup.makeIterator() {
                     guard let sql = app.databases.database(.sqlite, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
                     try await sql.raw("PRAGMA journal_mode = WAL").run()
+                    try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Application.sqliteMapBytes))").run()
                 }
             }
             guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError) }
@@ -47,18 +48,25 @@ public enum BareListServer {
                 let perPage = min(max(req.query[Int.self, at: "perPage"] ?? 20, 1), 200)
                 let today = Self.londonToday()
                 let db = req.db as! any SQLDatabase
-                let rows = try await db.select().column("*").from("enquiries")
-                    .where("authority_id", .equal, authorityID)
-                    .where("status", .in, open)
-                    .where("respond_by", .lessThan, today)
+                func overdue(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+                    select.from("enquiries")
+                        .where("authority_id", .equal, authorityID)
+                        .where("status", .in, open)
+                        .where("respond_by", .lessThan, today)
+                }
+                let total = try await overdue(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "count"))
+                    .first()?.decode(column: "count", as: Int.self) ?? 0
+                let rows = try await overdue(db.select().column("*"))
+                    .orderBy(SQLQueryString("CASE WHEN \(ident: "status") IN (\(binds: open)) AND \(ident: "respond_by") < \(bind: today) THEN 0 ELSE 1 END"))
                     .orderBy("respond_by").orderBy("reference")
+                    .limit(perPage).offset(0)
                     .all()
                 let items = try rows.map { row in
                     Item(id: try row.decode(column: "id", as: UUID.self), reference: try row.decode(column: "reference", as: String.self),
                          subject: try row.decode(column: "subject", as: String.self), status: try row.decode(column: "status", as: String.self),
                          respondBy: try row.decode(column: "respond_by", as: String.self))
                 }
-                return Page(items: Array(items.prefix(perPage)), total: items.count)
+                return Page(items: items, total: total)
             }
             FileHandle.standardOutput.write(Data("Bare list server at http://\(hostname):\(port)/api/v1/enquiries\n".utf8))
             try await app.execute()
