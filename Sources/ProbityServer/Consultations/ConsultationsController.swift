@@ -42,6 +42,8 @@ struct ConsultationsController: RouteCollection {
         var capacities: [SelectOption]
         var routes: [SelectOption]
         var values: [String: String]
+        /// Checkbox states. Real booleans: Leaf's `#if` treats any string, even "", as true.
+        var flags: [String: Bool]
         var statement: String
         var citation: String
     }
@@ -59,7 +61,8 @@ struct ConsultationsController: RouteCollection {
             capacities: ConsultationService.capacities.sorted { $0.key < $1.key }.map { SelectOption(value: $0.key, label: $0.value, selected: input.text("capacity") == $0.key) },
             routes: Consultations.routes(current.profile).map { SelectOption(value: $0.rawValue, label: $0.label, selected: input.text("route") == $0.rawValue) },
             values: ["title": input.text("title"), "proposal": input.text("proposal"), "memberView": input.text("memberView"),
-                     "decision": input.text("decision"), "advice": input.text("advice"), "divergent": WardMatterService.flag(input, "divergent") ? "true" : ""],
+                     "decision": input.text("decision"), "advice": input.text("advice")],
+            flags: ["divergent": WardMatterService.flag(input, "divergent")],
             statement: rule.statement, citation: rule.citationText(in: current.profile.document))
         return try await req.renderResponse("consultations/new", title: "Record a consultation", content: page, errors: errors,
                                             breadcrumbs: [.init(href: "/consultations", label: "Consultations")], status: status)

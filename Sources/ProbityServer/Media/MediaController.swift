@@ -38,7 +38,13 @@ struct MediaController: RouteCollection {
         }
     }
 
-    struct FormPage: Encodable { var directions: [SelectOption]; var wards: [SelectOption]; var values: [String: String] }
+    struct FormPage: Encodable {
+        var directions: [SelectOption]
+        var wards: [SelectOption]
+        var values: [String: String]
+        /// Checkbox states. Real booleans: Leaf's `#if` treats any string, even "", as true.
+        var flags: [String: Bool]
+    }
 
     private func form(_ req: Request, input: ComplaintInput, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
         let actor = try req.requireActor()
@@ -52,8 +58,8 @@ struct MediaController: RouteCollection {
             directions: [SelectOption(value: "approach", label: "The press approached me", selected: input.text("direction") == "approach"),
                          SelectOption(value: "outgoing", label: "I want to contact the media", selected: input.text("direction") == "outgoing")],
             wards: wards.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: chosen.contains($0.id!.uuidString)) },
-            values: ["outlet": input.text("outlet"), "subject": input.text("subject"), "summary": input.text("summary"),
-                     "advertising": WardMatterService.flag(input, "advertising") ? "true" : ""]),
+            values: ["outlet": input.text("outlet"), "subject": input.text("subject"), "summary": input.text("summary")],
+            flags: ["advertising": WardMatterService.flag(input, "advertising")]),
             errors: errors, breadcrumbs: [.init(href: "/media", label: "Media contact")], status: status)
     }
 

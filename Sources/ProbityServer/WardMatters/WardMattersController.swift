@@ -67,6 +67,8 @@ struct WardMattersController: RouteCollection {
         var leadMembers: [SelectOption]
         var includeAdjoining: Bool
         var values: [String: String]
+        /// Checkbox states. Real booleans: Leaf's `#if` treats any string, even "", as true.
+        var flags: [String: Bool]
         var citation: String
     }
 
@@ -87,8 +89,8 @@ struct WardMattersController: RouteCollection {
             adjoining: wards.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: chosenAdjoining.contains($0.id!.uuidString)) },
             leadMembers: leads.map { SelectOption(value: $0.id.uuidString, label: $0.name + ($0.portfolio.map { " (\($0))" } ?? ""), selected: input.text("leadMember") == $0.id.uuidString) },
             includeAdjoining: current.profile.notifications.wardMatters.parameters.includeAdjoiningWards,
-            values: ["title": input.text("title"), "details": input.text("details"), "startsOn": input.text("startsOn"),
-                     "leader": WardMatterService.flag(input, "leader") ? "true" : "", "deputyLeader": WardMatterService.flag(input, "deputyLeader") ? "true" : ""],
+            values: ["title": input.text("title"), "details": input.text("details"), "startsOn": input.text("startsOn")],
+            flags: ["leader": WardMatterService.flag(input, "leader"), "deputyLeader": WardMatterService.flag(input, "deputyLeader")],
             citation: current.profile.notifications.wardMatters.citationText(in: current.profile.document))
         return try await req.renderResponse("ward-matters/new", title: "Record a ward matter", content: page, errors: errors,
                                             breadcrumbs: [.init(href: "/ward-matters", label: "Ward matters")], status: status)
@@ -139,6 +141,8 @@ struct WardMattersController: RouteCollection {
         var outOfHours: String?
         var officers: [SelectOption]
         var values: [String: String]
+        /// Checkbox states. Real booleans: Leaf's `#if` treats any string, even "", as true.
+        var flags: [String: Bool]
         var rule: String
     }
 
@@ -153,9 +157,9 @@ struct WardMattersController: RouteCollection {
         let (_, outOfHours) = try await OutOfHoursController.warning(req)
         return try await req.renderResponse("ward-matters/meeting", title: "Tell an officer about a public meeting", content: MeetingPage(
             outOfHours: outOfHours, officers: officers.map { SelectOption(value: $0.id!.uuidString, label: "\($0.name), \($0.jobTitle)", selected: input.text("officer") == $0.id!.uuidString) },
-            values: ["title": input.text("title"), "venue": input.text("venue"), "meetsOn": input.text("meetsOn"),
-                     "councilPremises": WardMatterService.flag(input, "councilPremises") ? "true" : "",
-                     "partyPolitical": WardMatterService.flag(input, "partyPolitical") ? "true" : ""],
+            values: ["title": input.text("title"), "venue": input.text("venue"), "meetsOn": input.text("meetsOn")],
+            flags: ["councilPremises": WardMatterService.flag(input, "councilPremises"),
+                    "partyPolitical": WardMatterService.flag(input, "partyPolitical")],
             rule: rule.inForce ? "\(rule.statement) (\(rule.citationText(in: current.profile.document)))" : ""),
             errors: errors, breadcrumbs: [.init(href: "/ward-matters", label: "Ward matters")], status: status)
     }
