@@ -67,9 +67,8 @@ extension Application {
     }
 
     /// WAL journal (readers never block the writer), foreign keys on, synchronous FULL (a
-    /// committed write survives power loss), a busy timeout so a CLI command writing while
-    /// the server runs waits instead of failing, and reads through a memory map rather than a
-    /// read call per page (Benchmarks/RESULTS.md: a third of a list request's time was `pread`). The pool holds one connection per event loop,
+    /// committed write survives power loss), and a busy timeout so a CLI command writing while
+    /// the server runs waits instead of failing. The pool holds one connection per event loop,
     /// so the per-connection settings are applied on each loop's connection.
     func applySQLitePragmas() async throws {
         guard case .sqliteFile = probity.settings.database else { return }
@@ -79,14 +78,8 @@ extension Application {
             try await sql.raw("PRAGMA synchronous = FULL").run()
             try await sql.raw("PRAGMA foreign_keys = ON").run()
             try await sql.raw("PRAGMA busy_timeout = 5000").run()
-            try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Self.sqliteMapBytes))").run()
         }
     }
-}
-
-extension Application {
-    /// How much of the SQLite file reads may map (the kernel's page cache backs it).
-    static let sqliteMapBytes = 256 * 1024 * 1024
 }
 
 /// Where the bundled views and public files are.

@@ -23,7 +23,6 @@ public enum BareListServer {
                 for loop in app.eventLoopGroup.makeIterator() {
                     guard let sql = app.databases.database(.sqlite, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
                     try await sql.raw("PRAGMA journal_mode = WAL").run()
-                    try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Application.sqliteMapBytes))").run()
                 }
             }
             guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError) }
@@ -48,9 +47,17 @@ public enum BareListServer {
                 let perPage = min(max(req.query[Int.self, at: "perPage"] ?? 20, 1), 200)
                 let today = Self.londonToday()
                 let db = req.db as! any SQLDatabase
+                // As Probity narrows for a Chief Executive who manages every officer: handled by
+                // someone in the directory (EnquiryService.handledByTeamCondition, no one outside).
+                let handled = SQLQueryString("""
+                    (SELECT COUNT(*) FROM \(ident: "enquiry_handlers") JOIN \(ident: "officers") ON \(ident: "officers").\(ident: "id") = \(ident: "enquiry_handlers").\(ident: "officer_id") \
+                    WHERE \(ident: "enquiry_handlers").\(ident: "enquiry_id") = \(ident: "enquiries").\(ident: "id") \
+                    AND \(ident: "officers").\(ident: "authority_id") = \(bind: authorityID)) > 0
+                    """)
                 func overdue(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                     select.from("enquiries")
                         .where("authority_id", .equal, authorityID)
+                        .where(handled)
                         .where("status", .in, open)
                         .where("respond_by", .lessThan, today)
                 }

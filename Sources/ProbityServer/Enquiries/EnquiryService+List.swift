@@ -12,7 +12,8 @@ import Vapor
 /// have standing in, those they logged, and every enquiry for an officer the protocol names
 /// whatever the service (a confidentiality role, or an absolute chasing recipient such as the
 /// Chief Executive). So counts and pages come from the database, and a page costs the same
-/// however long the backlog. The policy still decides every enquiry on the page; if it ever
+/// however long the backlog. The policy still decides every enquiry on the page (from the
+/// columns and handler rows the query narrowed on); if it ever
 /// refuses one the query let through, the list is rebuilt by asking the policy of every
 /// candidate, so a list never reveals that an enquiry exists to someone who may not see it.
 extension EnquiryService {
@@ -38,7 +39,11 @@ extension EnquiryService {
             .all(\.$id)
         let byID = Dictionary(uniqueKeysWithValues: try await EnquiryRecord.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
         let items = ids.compactMap { byID[$0] }
-        for record in items where !(try mayView(record)) {
+        var handlers: [UUID: [UUID]] = [:]
+        for handler in try await EnquiryHandler.query(on: req.db).filter(\.$enquiryID ~~ ids).all() {
+            handlers[handler.enquiryID, default: []].append(handler.officerID)
+        }
+        for record in items where !mayView(record, handledBy: handlers[record.id!] ?? []) {
             req.logger.warning("The enquiry list's query let through an enquiry the policy refuses; listing by the policy instead",
                                metadata: ["enquiry": .string(record.reference)])
             return try await listCheckingEach(filters, page: page, perPage: perPage)
@@ -56,6 +61,15 @@ extension EnquiryService {
 
     private func mayView(_ record: EnquiryRecord) throws -> Bool {
         EnquiryPolicy.canView(viewer: ctx.viewer, facts: try record.state.accessFacts, profile: ctx.profile, org: ctx.org).allowed
+    }
+
+    /// The same decision from the columns and the handler rows the query narrowed on, without
+    /// reading the enquiry's history (the list tests hold it to the history's answer).
+    private func mayView(_ record: EnquiryRecord, handledBy officers: [UUID]) -> Bool {
+        let facts = EnquiryAccessFacts(memberID: record.memberID, serviceID: record.serviceID, raisedByAssistantID: record.assistantID,
+                                       loggedByOfficerID: record.loggedByOfficerID, currentHandlerID: record.currentHandlerID,
+                                       handlingOfficerIDs: officers)
+        return EnquiryPolicy.canView(viewer: ctx.viewer, facts: facts, profile: ctx.profile, org: ctx.org).allowed
     }
 
     /// The authority's enquiries matching the filters that the viewer has standing in; nil
@@ -113,10 +127,12 @@ extension EnquiryService {
                 """)
         }
         let notOutside = outside.isEmpty ? SQLQueryString("") : SQLQueryString(" AND \(ident: handlers).\(ident: "officer_id") NOT IN (\(binds: outside))")
+        // A count per row rather than EXISTS: under the OR PostgreSQL turns an EXISTS into a hash
+        // of every handler row of the authority (113 ms a query on the benchmark data, against 8 ms).
         return SQLQueryString("""
-            EXISTS (SELECT 1 FROM \(ident: handlers) JOIN \(ident: Officer.schema) ON \(ident: Officer.schema).\(ident: "id") = \(ident: handlers).\(ident: "officer_id") \
+            (SELECT COUNT(*) FROM \(ident: handlers) JOIN \(ident: Officer.schema) ON \(ident: Officer.schema).\(ident: "id") = \(ident: handlers).\(ident: "officer_id") \
             WHERE \(ident: handlers).\(ident: "enquiry_id") = \(ident: enquiries).\(ident: "id") \
-            AND \(ident: Officer.schema).\(ident: "authority_id") = \(bind: ctx.actor.authorityID)\(notOutside))
+            AND \(ident: Officer.schema).\(ident: "authority_id") = \(bind: ctx.actor.authorityID)\(notOutside)) > 0
             """)
     }
 
