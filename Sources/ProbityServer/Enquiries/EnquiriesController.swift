@@ -204,7 +204,14 @@ struct EnquiriesController: RouteCollection {
             _ = try await EnquiryService(req: req, ctx: ctx).act(id, action, replyText: form["reply"])
             return req.redirect(to: "/enquiries/\(id.uuidString.lowercased())", flash: kind.done)
         } catch let error as AppError where error.kind == .validation {
-            return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: error.fieldErrors, status: .unprocessableEntity)
+            // The Acknowledge and Delay forms both send `explanation` and can be on the page
+            // together: the Delay form's error and text are filed under its own field.
+            guard kind == .delay else {
+                return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: error.fieldErrors, status: .unprocessableEntity)
+            }
+            echo["delayExplanation"] = echo.removeValue(forKey: "explanation")
+            let errors = error.fieldErrors.map { $0.field == "explanation" ? FieldError(field: "delayExplanation", message: $0.message) : $0 }
+            return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: errors, status: .unprocessableEntity)
         }
     }
 
