@@ -54,7 +54,9 @@ struct ConsultationsAPIController {
     }
 
     func create(req: Request) async throws -> Response {
-        let input = try ConsultationService.input(json: try APIRequest.jsonObject(req))
+        let profile = try await req.authorityProtocol().profile
+        let input = try ConsultationService.input(json: try APIRequest.jsonObject(req),
+                                                  rule: profile.notifications.delegatedDecisionConsultation.reference(in: profile.document))
         return try APIResponse.json(encodable: JSON(try await ConsultationService.record(input, req: req)), status: .created)
     }
 

@@ -101,13 +101,14 @@ enum CorrespondenceCopyService {
         guard let id = raw.flatMap(UUID.init(uuidString:)), let copy = try await CorrespondenceCopy.find(id, in: actor.authorityID, on: req.db) else {
             throw AppError.notFound("The request")
         }
+        let current = try await req.authorityProtocol()
         guard actor.personKind == .member, actor.personID == copy.fromMemberID else {
+            let rule = current.profile.enquiries.correspondenceConsent.reference(in: current.profile.document)
             throw await req.refusal("correspondence_copy.answer", resourceType: "correspondence_copy", resourceID: id.uuidString,
-                                    reason: "Only the member whose correspondence it is can agree to it being copied (London Councils protocol 12(b)).")
+                                    reason: "Only the member whose correspondence it is can agree to it being copied (\(rule.citation)).")
         }
         guard let consent else { throw AppError.validation([FieldError(field: "consent", message: "Choose whether you agree")], detail: "Nothing was recorded.") }
         guard copy.status == "awaiting-consent" else { throw AppError(.conflict, detail: "You have already answered this request.") }
-        let current = try await req.authorityProtocol()
         let org = try await req.orgSnapshot()
         let decision = EnquiryPolicy.canCopyToAnotherMember(memberConsented: consent, profile: current.profile)
         let now = req.now

@@ -6,15 +6,22 @@ import Vapor
 /// Members' public meetings on council business (LE 30; TH 11.4–11.5) and the pre-election
 /// periods that bar them from council premises.
 enum MemberMeetingService {
+    /// " (Tower Hamlets protocol 11.4)" where the authority's protocol has the guidance with this
+    /// key, and nothing where it does not: a message never cites another council's paragraph.
+    static func cited(_ guidanceKey: String, _ profile: ProtocolProfile) -> String {
+        guard let rule = profile.guidance.first(where: { $0.id == "guidance.\(guidanceKey)" }) else { return "" }
+        return " (\(rule.reference(in: profile.document).citation))"
+    }
+
     /// A member tells the relevant officer of a public meeting they are arranging. On council
     /// premises in a pre-election period it is refused, and the refusal audited (TH 11.5).
     static func record(_ input: ComplaintInput, req: Request) async throws -> MemberMeeting {
         let actor = try req.requireActor()
+        let current = try await req.authorityProtocol()
         guard actor.personKind == .member, let memberID = actor.personID else {
             throw await req.refusal("member_meeting.create", resourceType: "member_meeting",
-                                    reason: "Only members record the public meetings they arrange (Tower Hamlets protocol 11.4).")
+                                    reason: "Only members record the public meetings they arrange\(cited("member-organised-public-meetings", current.profile)).")
         }
-        let current = try await req.authorityProtocol()
         var errors: [FieldError] = []
         let title = ComplaintFields.required(input, "title", "Enter what the meeting is about", max: 200, errors: &errors)
         let venue = ComplaintFields.required(input, "venue", "Enter where it will be held", max: 200, errors: &errors)
@@ -48,8 +55,8 @@ enum MemberMeetingService {
         let center = NotificationCenter(authorityID: actor.authorityID, protocol: current)
         var body = "\(actor.displayName) is arranging a public meeting on \(date.iso) at \(venue): \(title)."
         body += political
-            ? " It is arranged on a party political basis, so officers do not attend (Tower Hamlets protocol 11.6)."
-            : " An appropriate officer may be invited to attend but is not obliged to (Tower Hamlets protocol 11.4)."
+            ? " It is arranged on a party political basis, so officers do not attend\(cited("no-officers-at-party-meetings", current.profile))."
+            : " An appropriate officer may be invited to attend but is not obliged to\(cited("member-organised-public-meetings", current.profile))."
         let message = NotificationCenter.Message(category: "member-meeting", subject: "Public meeting arranged by \(actor.displayName)",
                                                  body: body, link: "/ward-matters", eventKey: "member-meeting|\(id.uuidString)")
         let event = actor.auditEvent("member_meeting.create", resourceType: "member_meeting", resourceID: id.uuidString,

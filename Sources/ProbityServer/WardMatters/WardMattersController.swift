@@ -148,10 +148,11 @@ struct WardMattersController: RouteCollection {
 
     private func meetingPage(_ req: Request, input: ComplaintInput, errors: [FieldError], status: HTTPResponseStatus) async throws -> Response {
         let actor = try req.requireActor()
-        guard actor.personKind == .member else {
-            throw await req.refusal("member_meeting.create", resourceType: "member_meeting", reason: "Only members record the public meetings they arrange (Tower Hamlets protocol 11.4).")
-        }
         let current = try await req.authorityProtocol()
+        guard actor.personKind == .member else {
+            throw await req.refusal("member_meeting.create", resourceType: "member_meeting",
+                                    reason: "Only members record the public meetings they arrange\(MemberMeetingService.cited("member-organised-public-meetings", current.profile)).")
+        }
         let officers = try await Officer.scoped(to: actor.authorityID, on: req.db).sort(\.$name).all()
         let rule = current.profile.notifications.preElectionMeetings
         let (_, outOfHours) = try await OutOfHoursController.warning(req)

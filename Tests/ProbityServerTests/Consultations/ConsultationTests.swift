@@ -57,6 +57,11 @@ struct ConsultationTests {
             #expect(reply.status == .unprocessableEntity)
             #expect(reply.isProblem)
             #expect(reply.errorFields == [field])
+            if field == "approved" {
+                // North works to Tower Hamlets' protocol: its own paragraphs are cited, never another council's.
+                #expect(reply.body.contains("Tower Hamlets protocol 4.14"), "\(reply.body)")
+                #expect(!reply.body.contains("Leicestershire"))
+            }
             #expect(try await ConsultationRecord.query(on: app.db).count() == 0)
         }
     }
