@@ -240,9 +240,10 @@ def test_group_briefing_through_the_gatekeeper_facts_and_options_only(journey):
     journey.press("Record")
     journey.expect_success("Done.")
     expect(main).to_contain_text("Agreed in advance: The adviser may stay for the briefing only.")
-    # SERVER BUG (reported): the offer is not sent without its neutral wording first. The error
-    # summary then links to #neutralTopic, but the field's id is offer-neutralTopic, so the link leads
-    # nowhere. (Likewise the group's "Withdraw" form: its error links to #reason, the field is #withdraw-reason.)
+    # Sent without its neutral wording first: the error summary's link reaches the Offer form's field.
+    journey.choose("Group", "Community First Group")
+    journey.press("Offer", status=None)
+    journey.expect_error_summary("Word the topic neutrally")
     journey.choose("Group", "Community First Group")
     journey.fill("Topic in neutral words", neutral)
     journey.press("Offer")

@@ -40,6 +40,9 @@ def test_officer_records_a_ward_matter_and_only_the_members_told_see_it(journey)
     expect(main).to_contain_text("Officers keep ward councillors fully informed")
     journey.follow("Record a ward matter and tell the ward members")
     journey.expect_heading("Record a ward matter")
+    # A fresh form tells nobody beyond the ward's members until the officer ticks them.
+    for box in ("The Leader", "The Deputy Leader"):
+        expect(journey.page.get_by_label(box, exact=True)).not_to_be_checked()
     journey.press("Record and tell the members", status=None)
     journey.expect_error_summary("Choose what kind of matter this is", "Enter a short title", "Enter what members need to know")
     choose_radio(journey, "A major incident")
@@ -49,10 +52,6 @@ def test_officer_records_a_ward_matter_and_only_the_members_told_see_it(journey)
     journey.press("Record and tell the members", status=None)
     journey.expect_error_summary("Choose at least one affected ward")
     journey.tick("Abbey Fields")
-    # SERVER BUG (reported): a fresh /ward-matters/new form already has "The Leader" and "The Deputy
-    # Leader" ticked (Leaf renders `#if(page.values.leader): checked` for the empty string), so the
-    # journey does not check the form's default state and sets both boxes itself.
-    journey.tick("The Leader", checked=False)
     journey.tick("The Deputy Leader")
     journey.choose("A Cabinet Lead Member (optional)", "Anna Nowak (Environment and Transport)")
     journey.press("Record and tell the members")
@@ -127,6 +126,8 @@ def test_public_meeting_on_council_premises_is_refused_in_the_pre_election_perio
     journey.nav("Ward matters")
     journey.follow("Tell an officer about a public meeting you are arranging")
     journey.expect_heading("Tell an officer about a public meeting")
+    for box in ("It is on council premises", "It is arranged on a party political basis"):
+        expect(journey.page.get_by_label(box, exact=True)).not_to_be_checked()
     journey.press("Tell the officer", status=None)
     journey.expect_error_summary("Enter what the meeting is about", "Enter the date of the meeting",
                                  "Enter where it will be held", "Choose the officer to tell")
@@ -136,9 +137,6 @@ def test_public_meeting_on_council_premises_is_refused_in_the_pre_election_perio
     journey.fill("Date", "2030-04-20")
     journey.fill("Where", "Abbey Fields Library, meeting room 2")
     journey.tick("It is on council premises")
-    # SERVER BUG (reported): a fresh meeting form already has both boxes ticked (Leaf renders
-    # `#if(page.values.partyPolitical): checked` for the empty string), so the journey sets them itself.
-    journey.tick("It is arranged on a party political basis", checked=False)
     journey.choose("Officer to tell", "Sam Turner, Head of Highways")
     journey.press("Tell the officer", status=403)
     journey.expect_heading("You do not have access to this")
