@@ -45,17 +45,21 @@ struct ActorAuthenticator: AsyncMiddleware {
         }
         let acting = user.isPlatformAdmin ? session.actingAuthorityID : nil
         return try await Self.makeActor(user: user, actingAuthorityID: acting,
-                                        via: .session(id: session.requireID(), csrfToken: session.csrfToken), on: req.db)
+                                        via: .session(id: session.requireID(), csrfToken: session.csrfToken),
+                                        cache: req.probity.authorityCache, on: req.db)
     }
 
     private func actorFromToken(_ token: String, req: Request) async throws -> Actor? {
         guard token.hasPrefix(Secrets.apiTokenPrefix) else { return nil }
+        // The token and its user in one query: this runs for every API request.
         guard let record = try await APIToken.query(on: req.db)
+            .join(User.self, on: \APIToken.$user.$id == \User.$id)
             .filter(\.$tokenHash == Secrets.sha256(token))
             .filter(\.$revokedAt == nil)
-            .first(),
-            let user = try await User.find(record.$user.id, on: req.db), !user.isDisabled
+            .first()
         else { return nil }
+        let user = try record.joined(User.self)
+        guard !user.isDisabled else { return nil }
         let now = req.now
         if record.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try await req.application.write { db in
@@ -70,12 +74,13 @@ struct ActorAuthenticator: AsyncMiddleware {
             }
             acting = authority.id
         }
-        return try await Self.makeActor(user: user, actingAuthorityID: acting, via: .token(id: record.requireID()), on: req.db)
+        return try await Self.makeActor(user: user, actingAuthorityID: acting, via: .token(id: record.requireID()),
+                                        cache: req.probity.authorityCache, on: req.db)
     }
 
-    static func makeActor(user: User, actingAuthorityID: UUID?, via: Actor.Via, on db: any Database) async throws -> Actor? {
+    static func makeActor(user: User, actingAuthorityID: UUID?, via: Actor.Via, cache: AuthorityCache, on db: any Database) async throws -> Actor? {
         let authorityID = actingAuthorityID ?? user.$authority.id
-        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
+        guard let authority = try await cache.summary(authorityID, on: db) else { return nil }
         var designations: Set<String> = []
         if user.personKind == .officer, let personID = user.personID,
            let officer = try await Officer.find(personID, in: user.$authority.id, on: db) {
@@ -83,8 +88,7 @@ struct ActorAuthenticator: AsyncMiddleware {
         }
         return Actor(
             userID: try user.requireID(), displayName: user.displayName, email: user.email,
-            authority: .init(id: try authority.requireID(), slug: authority.slug, name: authority.name,
-                             profileID: authority.profileID, region: authority.region),
+            authority: authority,
             homeAuthorityID: user.$authority.id, personKind: user.personKind, personID: user.personID,
             isAdministrator: user.isAdministrator, isPlatformAdmin: user.isPlatformAdmin,
             designations: designations, via: via

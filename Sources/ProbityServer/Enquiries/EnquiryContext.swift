@@ -16,8 +16,8 @@ struct EnquiryContext: Sendable {
 
     static func load(_ req: Request) async throws -> EnquiryContext {
         let actor = try req.requireActor()
-        return EnquiryContext(actor: actor, viewer: try await req.viewer(), current: try await req.authorityProtocol(),
-                              org: try await req.orgSnapshot(), today: CalendarDate.london(req.now))
+        let (current, org) = try await req.probity.authorityCache.protocolAndOrg(actor.authorityID, on: req.db)
+        return EnquiryContext(actor: actor, viewer: try await req.viewer(), current: current, org: org, today: CalendarDate.london(req.now))
     }
 
     func facts(_ record: EnquiryRecord, _ state: EnquiryState) -> EnquiryAccessFacts { state.accessFacts }

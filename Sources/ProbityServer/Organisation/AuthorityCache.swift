@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 import ProbityCore
 import SQLKit
 
-/// Each authority's organisation snapshot and protocol, kept in memory between requests.
+/// Each authority's organisation snapshot, protocol and summary, kept in memory between requests.
 ///
 /// Nearly every request needs both, and building them means reading the whole directory (a
 /// large council has thousands of officers) and applying the profile's overrides. They change
@@ -17,6 +17,7 @@ final class AuthorityCache: Sendable {
         var version: Int64
         var org: OrgSnapshot?
         var current: AuthorityProtocol?
+        var summary: Actor.AuthoritySummary?
     }
 
     private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
@@ -35,6 +36,36 @@ final class AuthorityCache: Sendable {
         let current = try await AuthorityProtocol.load(authorityID: authorityID, on: db)
         keep(authorityID, version) { $0.current = current }
         return current
+    }
+
+    /// Both, read at one version: what an enquiry request needs, for one look at the version.
+    func protocolAndOrg(_ authorityID: UUID, on db: any Database) async throws -> (AuthorityProtocol, OrgSnapshot) {
+        guard let version = try await Self.version(on: db) else {
+            return (try await AuthorityProtocol.load(authorityID: authorityID, on: db), try await OrgSnapshot.load(authorityID: authorityID, on: db))
+        }
+        let hit = entries.withLockedValue { $0[authorityID] }.flatMap { $0.version == version ? $0 : nil }
+        let current: AuthorityProtocol
+        if let cached = hit?.current { current = cached } else {
+            current = try await AuthorityProtocol.load(authorityID: authorityID, on: db)
+            keep(authorityID, version) { $0.current = current }
+        }
+        let org: OrgSnapshot
+        if let cached = hit?.org { org = cached } else {
+            org = try await OrgSnapshot.load(authorityID: authorityID, on: db)
+            keep(authorityID, version) { $0.org = org }
+        }
+        return (current, org)
+    }
+
+    /// The authority's name, slug, profile and region, as every signed-in request's actor carries them.
+    func summary(_ authorityID: UUID, on db: any Database) async throws -> Actor.AuthoritySummary? {
+        let version = try await Self.version(on: db)
+        if let version, let hit = entries.withLockedValue({ $0[authorityID] }), hit.version == version, let summary = hit.summary { return summary }
+        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
+        let summary = Actor.AuthoritySummary(id: try authority.requireID(), slug: authority.slug, name: authority.name,
+                                             profileID: authority.profileID, region: authority.region)
+        if let version { keep(authorityID, version) { $0.summary = summary } }
+        return summary
     }
 
     /// Stores a copy built at `version`, unless a newer version's copies are already kept.
