@@ -4,9 +4,10 @@ import NIOConcurrencyHelpers
 import Vapor
 
 extension Request {
-    /// Runs `body` in one database transaction, serialised with every other write of this process.
-    /// Everything a state change writes — the record, its audit entry, its outbox messages —
-    /// goes through here so it commits or rolls back as one.
+    /// Runs `body` in one database transaction, serialised with every other write of this process
+    /// (and committed together with the writes queued behind it: `WriteGate`). Everything a state
+    /// change writes — the record, its audit entry, its outbox messages — goes through here so it
+    /// commits or rolls back as one.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await application.write(body)
     }
@@ -14,20 +15,14 @@ extension Request {
 
 extension Application {
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let gate = probity.writeGate
-        await gate.acquire()
-        do {
-            let result: T
+        let db = self.db
+        let deadline = probity.settings.writeDeadline
+        return try await probity.writeGate.write(body) { batch in
             if db is any PostgresDatabase {
-                result = try await BoundedPostgresTransaction.run(on: db, deadline: probity.settings.writeDeadline, body)
+                try await BoundedPostgresTransaction.run(on: db, deadline: deadline, batch)
             } else {
-                result = try await db.transaction { db in try await body(db) }
+                try await db.transaction { db in try await batch(db) }
             }
-            await gate.release()
-            return result
-        } catch {
-            await gate.release()
-            throw error
         }
     }
 }
