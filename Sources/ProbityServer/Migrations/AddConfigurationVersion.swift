@@ -15,8 +15,11 @@ struct AddConfigurationVersion: AsyncMigration {
         try await sql.raw("CREATE TABLE configuration_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO configuration_version (id, version) VALUES (1, 1)").run()
         if sql.dialect.name == "postgresql" {
+            // The function keeps the schema it was made in, so an update from a session with
+            // another search path (an administrator in psql) still finds the counter.
             try await sql.raw("""
-                CREATE OR REPLACE FUNCTION probity_bump_configuration_version() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE OR REPLACE FUNCTION probity_bump_configuration_version() RETURNS trigger LANGUAGE plpgsql
+                SET search_path FROM CURRENT AS $$
                 BEGIN
                   UPDATE configuration_version SET version = version + 1 WHERE id = 1;
                   RETURN NULL;

@@ -88,6 +88,18 @@ struct EnquiryListTests {
             let after = try await member.call(.GET, "/api/v1/enquiries/\(id)")
             #expect(after.body.contains("Harriet Renamed"))
             #expect(!after.body.contains("Harriet Head"))
+            // On PostgreSQL, also from a session whose search path is not Probity's schema
+            // (an administrator in psql naming the table in full).
+            if case .postgres = database, let schema = app.probity.settings.postgresSchema {
+                let version = try #require(try await AuthorityCache.version(on: app.db))
+                try await app.db.transaction { db in
+                    let sql = try #require(db as? any SQLDatabase)
+                    try await sql.raw("SET LOCAL search_path TO public").run()
+                    try await sql.raw("UPDATE \(ident: schema).officers SET name = 'Harriet Edited' WHERE id = \(bind: e.headOfService)").run()
+                }
+                #expect(try #require(try await AuthorityCache.version(on: app.db)) > version)
+                #expect(try await member.call(.GET, "/api/v1/enquiries/\(id)").body.contains("Harriet Edited"))
+            }
             // A closure day written straight to the table moves the next enquiry's due date.
             let dueBefore = try #require(try await e.raise(member, subject: "Before").string("dueOn"))
             let tomorrow = CalendarDate.london(app.probity.clock.now).adding(days: 1)
