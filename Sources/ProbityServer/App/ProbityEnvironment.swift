@@ -12,7 +12,7 @@ public struct ProbityEnvironment: Sendable {
     init(settings: Settings, clock: Clock) {
         self.settings = settings
         self.clock = clock
-        self.writeGate = WriteGate()
+        if case .postgres = settings.database { self.writeGate = WriteGate(batchLimit: 1) } else { self.writeGate = WriteGate(batchLimit: 64) }
         self.signInLimiter = SlidingWindowLimiter(limit: settings.signInAttemptsPerMinute, window: 60)
         self.authorityCache = AuthorityCache()
     }

@@ -28,9 +28,17 @@ actor WriteGate {
         let transaction: Transaction
     }
 
-    static let batchLimit = 64
+    /// How many queued writes one transaction may take. On PostgreSQL it is 1 (no grouping):
+    /// a batch holds the audit chain's advisory lock from its first write to its commit, so a
+    /// later write in it would take row locks after that lock while a single write on another
+    /// server takes them before it, and the two could deadlock.
+    let batchLimit: Int
     private var waiting: [Waiting] = []
     private var busy = false
+
+    init(batchLimit: Int) {
+        self.batchLimit = max(1, batchLimit)
+    }
 
     /// Runs `body` in a transaction begun by `transaction`, in turn with every other write.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T,
@@ -56,7 +64,7 @@ actor WriteGate {
 
     private func drain() async {
         while !waiting.isEmpty {
-            let batch = Array(waiting.prefix(Self.batchLimit))
+            let batch = Array(waiting.prefix(batchLimit))
             waiting.removeFirst(batch.count)
             do {
                 try await batch[0].transaction { db in
