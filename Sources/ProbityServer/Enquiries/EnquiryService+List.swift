@@ -37,12 +37,18 @@ extension EnquiryService {
             .sort(\.$respondBy).sort(\.$reference)
             .offset(start).limit(perPage)
             .all(\.$id)
-        let byID = Dictionary(uniqueKeysWithValues: try await EnquiryRecord.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
-        let items = ids.compactMap { byID[$0] }
+        // In slices: a printout of every enquiry asks for one very long page, and PostgreSQL
+        // takes at most 65,535 bound values a query.
+        var byID: [UUID: EnquiryRecord] = [:]
         var handlers: [UUID: [UUID]] = [:]
-        for handler in try await EnquiryHandler.query(on: req.db).filter(\.$enquiryID ~~ ids).all() {
-            handlers[handler.enquiryID, default: []].append(handler.officerID)
+        for first in stride(from: 0, to: ids.count, by: 1000) {
+            let slice = Array(ids[first..<min(first + 1000, ids.count)])
+            for record in try await EnquiryRecord.query(on: req.db).filter(\.$id ~~ slice).all() { byID[record.id!] = record }
+            for handler in try await EnquiryHandler.query(on: req.db).filter(\.$enquiryID ~~ slice).all() {
+                handlers[handler.enquiryID, default: []].append(handler.officerID)
+            }
         }
+        let items = ids.compactMap { byID[$0] }
         for record in items where !mayView(record, handledBy: handlers[record.id!] ?? []) {
             req.logger.warning("The enquiry list's query let through an enquiry the policy refuses; listing by the policy instead",
                                metadata: ["enquiry": .string(record.reference)])
