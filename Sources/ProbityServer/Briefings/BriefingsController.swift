@@ -162,25 +162,17 @@ struct BriefingsController: RouteCollection {
         return field
     }
 
-    /// Fields that more than one form on the briefing page sends under the same name (the
-    /// Assign and Offer forms both send `neutralTopic`; Decline and Withdraw both send `reason`).
-    /// The later form's control has its own id, so its errors and echoed text are filed under that
-    /// id: the error summary then links to the control in the form that was sent, and the other
-    /// form is left alone.
-    static let controls: [String: [String: String]] = [
+    /// The Assign and Offer forms both send `neutralTopic`; Decline and Withdraw both send `reason`.
+    static let controls = FormControls([
         "offer": ["neutralTopic": "offerNeutralTopic"],
         "withdraw": ["reason": "withdrawReason"],
-    ]
-
-    /// The id of the control for `field` in the form of action `name`.
-    static func control(_ field: String, action name: String) -> String { controls[name]?[field] ?? field }
+    ])
 
     func act(req: Request, name: String) async throws -> Response {
         let ctx = try await InformationContext.load(req)
         let id = try req.idParameter("briefingID", "The briefing")
         let form = try FormBody(req)
-        var echo: [String: String] = [:]
-        for (k, v) in form.values { echo[Self.control(k, action: name)] = v.first }
+        let echo = Self.controls.echo(form, action: name)
         let service = BriefingService(req: req, ctx: ctx)
         do {
             let action = try service.action(name, text: { form[$0] }, lists: { name in
@@ -191,7 +183,7 @@ struct BriefingsController: RouteCollection {
             return req.redirect(to: "/briefings/\(id.uuidString.lowercased())", flash: "Done.")
         } catch let error as AppError where error.kind == .validation {
             if name == "offer-answer" { throw error }
-            let errors = error.fieldErrors.map { FieldError(field: Self.control(Self.formField($0.field), action: name), message: $0.message) }
+            let errors = Self.controls.errors(error.fieldErrors.map { FieldError(field: Self.formField($0.field), message: $0.message) }, action: name)
             return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: errors, status: .unprocessableEntity)
         }
     }

@@ -193,25 +193,20 @@ struct EnquiriesController: RouteCollection {
                                             breadcrumbs: [.init(href: "/enquiries", label: "Enquiries")], status: status)
     }
 
+    /// The Acknowledge and Delay forms both send `explanation` and can be on the page together.
+    static let controls = FormControls(["delay": ["explanation": "delayExplanation"]])
+
     func act(req: Request, action kind: EnquiryFormAction) async throws -> Response {
         let ctx = try await EnquiryContext.load(req)
         let id = try EnquiryQuery.id(req)
         let form = try FormBody(req)
-        var echo: [String: String] = [:]
-        for (k, v) in form.values { echo[k] = v.first }
         do {
             let action = try kind.action(form: form, ctx: ctx)
             _ = try await EnquiryService(req: req, ctx: ctx).act(id, action, replyText: form["reply"])
             return req.redirect(to: "/enquiries/\(id.uuidString.lowercased())", flash: kind.done)
         } catch let error as AppError where error.kind == .validation {
-            // The Acknowledge and Delay forms both send `explanation` and can be on the page
-            // together: the Delay form's error and text are filed under its own field.
-            guard kind == .delay else {
-                return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: error.fieldErrors, status: .unprocessableEntity)
-            }
-            echo["delayExplanation"] = echo.removeValue(forKey: "explanation")
-            let errors = error.fieldErrors.map { $0.field == "explanation" ? FieldError(field: "delayExplanation", message: $0.message) : $0 }
-            return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: errors, status: .unprocessableEntity)
+            return try await renderShow(req: req, ctx: ctx, id: id, form: Self.controls.echo(form, action: kind.rawValue),
+                                        errors: Self.controls.errors(error.fieldErrors, action: kind.rawValue), status: .unprocessableEntity)
         }
     }
 

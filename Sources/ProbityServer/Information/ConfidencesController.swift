@@ -113,12 +113,8 @@ struct ConfidencesController: RouteCollection {
                                             breadcrumbs: [.init(href: "/confidences", label: "Party-political confidences")], status: status)
     }
 
-    /// The Share and Refer forms both send `explanation`; the Refer form's control has its own id,
-    /// so its errors are filed under that id and the error summary links to the form that was sent.
-    static let controls: [String: [String: String]] = ["refer": ["explanation": "referExplanation"]]
-
-    /// The id of the control for `field` in the form of action `name`.
-    static func control(_ field: String, action name: String) -> String { controls[name]?[field] ?? field }
+    /// The Share and Refer forms both send `explanation`.
+    static let controls = FormControls(["refer": ["explanation": "referExplanation"]])
 
     func act(req: Request, name: String) async throws -> Response {
         let ctx = try await InformationContext.load(req)
@@ -130,10 +126,8 @@ struct ConfidencesController: RouteCollection {
                         "waive": "Recorded: the group agrees to this being shared."][name] ?? "Done."
             return req.redirect(to: "/confidences/\(id.uuidString.lowercased())", flash: said)
         } catch let error as AppError where error.kind == .validation {
-            var echo: [String: String] = [:]
-            for (k, v) in form.values { echo[Self.control(k, action: name)] = v.first }
-            let errors = error.fieldErrors.map { FieldError(field: Self.control($0.field, action: name), message: $0.message) }
-            return try await renderShow(req: req, ctx: ctx, id: id, form: echo, errors: errors, status: .unprocessableEntity)
+            return try await renderShow(req: req, ctx: ctx, id: id, form: Self.controls.echo(form, action: name),
+                                        errors: Self.controls.errors(error.fieldErrors, action: name), status: .unprocessableEntity)
         }
     }
 }
