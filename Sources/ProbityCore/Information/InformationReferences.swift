@@ -4,9 +4,7 @@
 extension ProtocolProfile {
     /// The in-force guidance rules with these keys, in the order given.
     func informationGuidance(_ keys: String...) -> [RuleReference] {
-        keys.compactMap { key in
-            guidance.first { $0.parameters.key == key && $0.inForce }?.reference(in: document)
-        }
+        guidanceReferences(keys)
     }
 
     /// The rule's reference if it is in force, else nothing.

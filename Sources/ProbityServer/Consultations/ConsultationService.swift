@@ -12,11 +12,11 @@ enum ConsultationService {
     /// Keys a client might send to record a member's approval: there is no such thing (LE 25).
     static let signOffKeys: Set<String> = ["approved", "approval", "signOff", "signedOff", "memberApproval"]
 
-    /// `rule` is the authority's `notifications.delegatedDecisionConsultation`, cited when a
+    /// `citation` is the authority's `notifications.delegatedDecisionConsultation`, cited when a
     /// client tries to record a member's sign-off.
-    static func input(json object: [String: JSONValue], rule: RuleReference) throws -> ComplaintInput {
+    static func input(json object: [String: JSONValue], citation: String) throws -> ComplaintInput {
         if let key = object.keys.first(where: { signOffKeys.contains($0) }) {
-            throw AppError.validation([FieldError(field: key, message: "A member is consulted, not asked to approve or sign off: the decision remains the officer's (\(rule.citation))")],
+            throw AppError.validation([FieldError(field: key, message: "A member is consulted, not asked to approve or sign off: the decision remains the officer's (\(citation))")],
                                       detail: "Nothing was recorded.")
         }
         var errors: [FieldError] = []

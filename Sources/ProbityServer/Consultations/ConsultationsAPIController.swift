@@ -56,7 +56,7 @@ struct ConsultationsAPIController {
     func create(req: Request) async throws -> Response {
         let profile = try await req.authorityProtocol().profile
         let input = try ConsultationService.input(json: try APIRequest.jsonObject(req),
-                                                  rule: profile.notifications.delegatedDecisionConsultation.reference(in: profile.document))
+                                                  citation: profile.notifications.delegatedDecisionConsultation.citationText(in: profile.document))
         return try APIResponse.json(encodable: JSON(try await ConsultationService.record(input, req: req)), status: .created)
     }
 

@@ -103,9 +103,9 @@ enum CorrespondenceCopyService {
         }
         let current = try await req.authorityProtocol()
         guard actor.personKind == .member, actor.personID == copy.fromMemberID else {
-            let rule = current.profile.enquiries.correspondenceConsent.reference(in: current.profile.document)
+            let citation = current.profile.enquiries.correspondenceConsent.citationText(in: current.profile.document)
             throw await req.refusal("correspondence_copy.answer", resourceType: "correspondence_copy", resourceID: id.uuidString,
-                                    reason: "Only the member whose correspondence it is can agree to it being copied (\(rule.citation)).")
+                                    reason: "Only the member whose correspondence it is can agree to it being copied (\(citation)).")
         }
         guard let consent else { throw AppError.validation([FieldError(field: "consent", message: "Choose whether you agree")], detail: "Nothing was recorded.") }
         guard copy.status == "awaiting-consent" else { throw AppError(.conflict, detail: "You have already answered this request.") }

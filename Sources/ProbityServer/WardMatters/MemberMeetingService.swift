@@ -7,10 +7,9 @@ import Vapor
 /// periods that bar them from council premises.
 enum MemberMeetingService {
     /// " (Tower Hamlets protocol 11.4)" where the authority's protocol has the guidance with this
-    /// key, and nothing where it does not: a message never cites another council's paragraph.
+    /// key in force, and nothing where it does not: a message never cites another council's paragraph.
     static func cited(_ guidanceKey: String, _ profile: ProtocolProfile) -> String {
-        guard let rule = profile.guidance.first(where: { $0.id == "guidance.\(guidanceKey)" }) else { return "" }
-        return " (\(rule.reference(in: profile.document).citation))"
+        profile.guidanceReferences([guidanceKey]).first.map { " (\($0.citation))" } ?? ""
     }
 
     /// A member tells the relevant officer of a public meeting they are arranging. On council
