@@ -59,7 +59,7 @@ struct EnquiryChasingJob: ProbityJob {
     /// the columns can only add candidates, never drop one: the full check decides.
     static func mayBeDue(authorityID: UUID, today: CalendarDate, current: AuthorityProtocol, on db: any Database) async throws -> [UUID] {
         guard current.profile.enquiries.chasing.inForce, let sql = db as? any SQLDatabase else { return [] }
-        let open = [EnquiryStatus.received, .acknowledged, .reopened].map(\.rawValue)
+        let open = EnquiryStatus.allCases.filter(\.awaitsResponse).map(\.rawValue)
         let enquiries = EnquiryRecord.schema, chases = EnquiryChase.schema
         let overdue = try await sql.select()
             .columns("id", "received_at", "respond_by", "status").from(enquiries)

@@ -62,8 +62,7 @@ extension EnquiryService {
         return record.respondBy < ctx.today.iso
     }
 
-    private static let awaitingResponse: [any Encodable & Sendable] =
-        EnquiryStatus.allCases.filter(\.awaitsResponse).map(\.rawValue)
+    private static let awaitingResponse = EnquiryStatus.allCases.filter(\.awaitsResponse).map(\.rawValue)
 
     private func mayView(_ record: EnquiryRecord) throws -> Bool {
         EnquiryPolicy.canView(viewer: ctx.viewer, facts: try record.state.accessFacts, profile: ctx.profile, org: ctx.org).allowed
@@ -112,7 +111,7 @@ extension EnquiryService {
         if let member = filters.memberID { query = query.filter(\.$memberID == member) }
         if let service = filters.serviceID { query = query.filter(\.$serviceID == service) }
         if filters.overdueOnly {
-            query = query.filter(\.$status ~~ [EnquiryStatus.received, .acknowledged, .reopened].map(\.rawValue))
+            query = query.filter(\.$status ~~ Self.awaitingResponse)
                 .filter(\.$respondBy < ctx.today.iso)
         }
         return query

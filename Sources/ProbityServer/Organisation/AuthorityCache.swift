@@ -17,55 +17,45 @@ final class AuthorityCache: Sendable {
         var version: Int64
         var org: OrgSnapshot?
         var current: AuthorityProtocol?
-        var summary: Actor.AuthoritySummary?
+        /// nil: not read yet at this version; `.some(nil)`: read, and there is no such authority.
+        var summary: Actor.AuthoritySummary??
     }
 
     private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
 
     func org(_ authorityID: UUID, on db: any Database) async throws -> OrgSnapshot {
-        guard let version = try await Self.version(on: db) else { return try await OrgSnapshot.load(authorityID: authorityID, on: db) }
-        if let hit = entries.withLockedValue({ $0[authorityID] }), hit.version == version, let org = hit.org { return org }
-        let org = try await OrgSnapshot.load(authorityID: authorityID, on: db)
-        keep(authorityID, version) { $0.org = org }
-        return org
+        try await cached(authorityID, at: Self.version(on: db), \.org) { try await OrgSnapshot.load(authorityID: authorityID, on: db) }
     }
 
     func authorityProtocol(_ authorityID: UUID, on db: any Database) async throws -> AuthorityProtocol {
-        guard let version = try await Self.version(on: db) else { return try await AuthorityProtocol.load(authorityID: authorityID, on: db) }
-        if let hit = entries.withLockedValue({ $0[authorityID] }), hit.version == version, let current = hit.current { return current }
-        let current = try await AuthorityProtocol.load(authorityID: authorityID, on: db)
-        keep(authorityID, version) { $0.current = current }
-        return current
+        try await cached(authorityID, at: Self.version(on: db), \.current) { try await AuthorityProtocol.load(authorityID: authorityID, on: db) }
     }
 
     /// Both, read at one version: what an enquiry request needs, for one look at the version.
     func protocolAndOrg(_ authorityID: UUID, on db: any Database) async throws -> (AuthorityProtocol, OrgSnapshot) {
-        guard let version = try await Self.version(on: db) else {
-            return (try await AuthorityProtocol.load(authorityID: authorityID, on: db), try await OrgSnapshot.load(authorityID: authorityID, on: db))
-        }
-        let hit = entries.withLockedValue { $0[authorityID] }.flatMap { $0.version == version ? $0 : nil }
-        let current: AuthorityProtocol
-        if let cached = hit?.current { current = cached } else {
-            current = try await AuthorityProtocol.load(authorityID: authorityID, on: db)
-            keep(authorityID, version) { $0.current = current }
-        }
-        let org: OrgSnapshot
-        if let cached = hit?.org { org = cached } else {
-            org = try await OrgSnapshot.load(authorityID: authorityID, on: db)
-            keep(authorityID, version) { $0.org = org }
-        }
-        return (current, org)
+        let version = try await Self.version(on: db)
+        return (try await cached(authorityID, at: version, \.current) { try await AuthorityProtocol.load(authorityID: authorityID, on: db) },
+                try await cached(authorityID, at: version, \.org) { try await OrgSnapshot.load(authorityID: authorityID, on: db) })
     }
 
     /// The authority's name, slug, profile and region, as every signed-in request's actor carries them.
     func summary(_ authorityID: UUID, on db: any Database) async throws -> Actor.AuthoritySummary? {
-        let version = try await Self.version(on: db)
-        if let version, let hit = entries.withLockedValue({ $0[authorityID] }), hit.version == version, let summary = hit.summary { return summary }
-        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
-        let summary = Actor.AuthoritySummary(id: try authority.requireID(), slug: authority.slug, name: authority.name,
-                                             profileID: authority.profileID, region: authority.region)
-        if let version { keep(authorityID, version) { $0.summary = summary } }
-        return summary
+        try await cached(authorityID, at: Self.version(on: db), \.summary) {
+            guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
+            return Actor.AuthoritySummary(id: try authority.requireID(), slug: authority.slug, name: authority.name,
+                                          profileID: authority.profileID, region: authority.region)
+        }
+    }
+
+    /// The copy kept in `slot` at `version`, or a fresh one from `load`, kept. Without a version
+    /// to trust nothing is kept.
+    private func cached<T>(_ authorityID: UUID, at version: Int64?, _ slot: WritableKeyPath<Entry, T?>,
+                           load: () async throws -> T) async throws -> T {
+        guard let version else { return try await load() }
+        if let hit = entries.withLockedValue({ $0[authorityID] }), hit.version == version, let value = hit[keyPath: slot] { return value }
+        let value = try await load()
+        keep(authorityID, version) { $0[keyPath: slot] = value }
+        return value
     }
 
     /// Stores a copy built at `version`, unless a newer version's copies are already kept.
