@@ -11,23 +11,6 @@ import uuid
 from playwright.sync_api import expect
 
 
-def choose_radio(journey, label: str) -> None:
-    """Picks a radio button as a keyboard user does: Tab into its group, then the arrow keys."""
-    page = journey.page
-    target = page.get_by_label(label, exact=True)
-    name = target.get_attribute("name")
-    group = page.locator(f"input[type=radio][name='{name}']")
-    checked = [i for i in range(group.count()) if group.nth(i).is_checked()]
-    journey.tab_to(group.nth(checked[0] if checked else 0), f"radio group {name!r}")
-    if not target.is_checked() and target.evaluate("el => el === document.activeElement"):
-        page.keyboard.press("Space")
-    for _ in range(group.count()):
-        if target.is_checked():
-            break
-        page.keyboard.press("ArrowDown")
-    assert target.is_checked(), f"radio {label!r} was not reached with the arrow keys"
-
-
 def test_officer_records_a_consultation_the_decision_stays_theirs_and_others_are_refused(journey):
     tag = uuid.uuid4().hex[:8]
     title = f"Temporary closure of Mill Lane for resurfacing {tag}"
@@ -53,13 +36,13 @@ def test_officer_records_a_consultation_the_decision_stays_theirs_and_others_are
     journey.fill("The decision being taken", title)
     journey.fill("The proposal you consulted on", "Resurface Mill Lane, closing it to through traffic for three weeks.")
     journey.choose("Member consulted", "Grace Okafor")
-    choose_radio(journey, "Local member")
+    journey.choose_radio("Local member")
     journey.fill("The member's view", view)
     journey.fill("Your decision", decision)
     # A route is for views that differ materially; where they do not, the protocol offers none.
     journey.expect_heading("Record a consultation")
     expect(journey.page.get_by_label("Our views differ materially and cannot be reconciled", exact=True)).not_to_be_checked()
-    choose_radio(journey, "Seek the Monitoring Officer's advice")
+    journey.choose_radio("Seek the Monitoring Officer's advice")
     journey.press("Record the consultation", status=None)
     journey.expect_error_summary("A route is chosen only where the views differ materially")
     # Where they do differ materially, one of the protocol's routes must be chosen.

@@ -12,23 +12,6 @@ import uuid
 from playwright.sync_api import expect
 
 
-def choose_radio(journey, label: str) -> None:
-    """Picks a radio button as a keyboard user does: Tab into its group, then the arrow keys."""
-    page = journey.page
-    target = page.get_by_label(label, exact=True)
-    name = target.get_attribute("name")
-    group = page.locator(f"input[type=radio][name='{name}']")
-    checked = [i for i in range(group.count()) if group.nth(i).is_checked()]
-    journey.tab_to(group.nth(checked[0] if checked else 0), f"radio group {name!r}")
-    if not target.is_checked() and target.evaluate("el => el === document.activeElement"):
-        page.keyboard.press("Space")
-    for _ in range(group.count()):
-        if target.is_checked():
-            break
-        page.keyboard.press("ArrowDown")
-    assert target.is_checked(), f"radio {label!r} was not reached with the arrow keys"
-
-
 def type_into(journey, field_id: str, text: str) -> None:
     """Types into a field found by its id (for labels repeated on a page, such as each option's 'Title')."""
     journey.tab_to(journey.page.locator(f"#{field_id}"), f"field #{field_id}")
@@ -105,7 +88,7 @@ def test_confidential_document_need_to_know_granted_refused_and_referred(journey
     expect(main).to_contain_text("Grace Okafor")
     journey.press("Record the decision", status=None)
     journey.expect_error_summary("Choose the decision")
-    choose_radio(journey, "Release it in full")
+    journey.choose_radio("Release it in full")
     journey.fill("Purpose it may be used for (a release; the stated reason if left empty)",
                  "Preparing the Cabinet report on the Communications restructure")
     journey.press("Record the decision")
@@ -158,10 +141,10 @@ def test_confidential_document_need_to_know_granted_refused_and_referred(journey
     # then refers the refusal to the Corporate Director of Governance.
     journey.sign_in("chief_executive")
     journey.goto(opposition_request)
-    choose_radio(journey, "Refuse")
+    journey.choose_radio("Refuse")
     journey.press("Record the decision", status=None)
     journey.expect_error_summary("Choose the ground for refusing", "Say why the request is refused: the councillor is told.")
-    choose_radio(journey, "Refuse")
+    journey.choose_radio("Refuse")
     journey.choose("Ground (a refusal)", "Not reasonably necessary for the councillor's duties")
     journey.fill("Explanation (a refusal or referral: the councillor is told)",
                  "Scrutiny will receive the Cabinet report with its Part II appendix when the decision is taken.")
@@ -174,7 +157,7 @@ def test_confidential_document_need_to_know_granted_refused_and_referred(journey
     journey.nav("Documents")
     journey.follow("Need-to-know requests")
     journey.goto(opposition_request)
-    choose_radio(journey, "Refuse")
+    journey.choose_radio("Refuse")
     journey.choose("Ground (a refusal)", "Not reasonably necessary for the councillor's duties")
     journey.fill("Explanation (a refusal or referral: the councillor is told)",
                  "I agree: the Part II appendix will go to scrutiny with the Cabinet report.")
@@ -235,7 +218,7 @@ def test_group_briefing_through_the_gatekeeper_facts_and_options_only(journey):
     journey.choose("Officer", "Sam Turner")
     journey.press("Assign")
     journey.expect_success("Done.")
-    choose_radio(journey, "Yes")
+    journey.choose_radio("Yes")
     journey.fill("Note", "The adviser may stay for the briefing only.")
     journey.press("Record")
     journey.expect_success("Done.")

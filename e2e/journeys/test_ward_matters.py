@@ -10,23 +10,6 @@ import uuid
 from playwright.sync_api import expect
 
 
-def choose_radio(journey, label: str) -> None:
-    """Picks a radio button as a keyboard user does: Tab into its group, then the arrow keys."""
-    page = journey.page
-    target = page.get_by_label(label, exact=True)
-    name = target.get_attribute("name")
-    group = page.locator(f"input[type=radio][name='{name}']")
-    checked = [i for i in range(group.count()) if group.nth(i).is_checked()]
-    journey.tab_to(group.nth(checked[0] if checked else 0), f"radio group {name!r}")
-    if not target.is_checked() and target.evaluate("el => el === document.activeElement"):
-        page.keyboard.press("Space")
-    for _ in range(group.count()):
-        if target.is_checked():
-            break
-        page.keyboard.press("ArrowDown")
-    assert target.is_checked(), f"radio {label!r} was not reached with the arrow keys"
-
-
 def test_officer_records_a_ward_matter_and_only_the_members_told_see_it(journey):
     tag = uuid.uuid4().hex[:8]
     title = f"Water main burst on Abbey Road {tag}"
@@ -45,7 +28,7 @@ def test_officer_records_a_ward_matter_and_only_the_members_told_see_it(journey)
         expect(journey.page.get_by_label(box, exact=True)).not_to_be_checked()
     journey.press("Record and tell the members", status=None)
     journey.expect_error_summary("Choose what kind of matter this is", "Enter a short title", "Enter what members need to know")
-    choose_radio(journey, "A major incident")
+    journey.choose_radio("A major incident")
     journey.fill("Title", title)
     journey.fill("What members need to know", details)
     # Without a ward there is nobody to tell.

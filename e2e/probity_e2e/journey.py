@@ -133,6 +133,21 @@ class Journey:
         self.tab_to(locator, f"select {label!r}")
         keyboard.choose_option(self.page, locator, option, f"select {label!r}")
 
+    def choose_radio(self, label: str) -> None:
+        """Picks a radio button as a keyboard user does: Tab into its group, then the arrow keys."""
+        target = self.page.get_by_label(label, exact=True)
+        name = target.get_attribute("name")
+        group = self.page.locator(f"input[type=radio][name='{name}']")
+        checked = [i for i in range(group.count()) if group.nth(i).is_checked()]
+        self.tab_to(group.nth(checked[0] if checked else 0), f"radio group {name!r}")
+        if not target.is_checked() and target.evaluate("el => el === document.activeElement"):
+            self.page.keyboard.press("Space")
+        for _ in range(group.count()):
+            if target.is_checked():
+                break
+            self.page.keyboard.press("ArrowDown")
+        assert target.is_checked(), f"radio {label!r} was not reached with the arrow keys"
+
     def options(self, label: str, *, exact: bool = True) -> list[str]:
         """The labels of a select's options (reading the page, not using it)."""
         return self.page.get_by_label(label, exact=exact).evaluate("s => Array.from(s.options).map(o => o.label.trim())")
